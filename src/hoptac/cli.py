@@ -1,0 +1,76 @@
+"""The `hoptac` command line."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import typer
+
+from hoptac.config import default_db_path
+
+app = typer.Typer(
+    help="hoptac: read health-cooperation news and build a knowledge base.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+)
+
+DbOption = typer.Option(None, "--db", help="SQLite store (default: $HOPTAC_DB or the XDG data dir)")
+
+
+@app.callback()
+def main() -> None:
+    """hoptac: read health-cooperation news and build a knowledge base."""
+
+
+def db_path(db: Path | None) -> Path:
+    return db or default_db_path()
+
+
+def iter_files(paths: list[Path]):
+    """Files under the given paths, folders walked recursively in name order."""
+    for path in paths:
+        if path.is_dir():
+            yield from sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith("."))
+        else:
+            yield path
+
+
+@app.command()
+def extract(
+    paths: list[Path] = typer.Argument(..., help="Article files or folders"),
+    out: Path | None = typer.Option(None, "--out", help="Write DIR/<stem>.json per article"),
+    published: str | None = typer.Option(None, "--published", help="Publication date YYYY-MM-DD"),
+) -> None:
+    """Extract persons, organizations, events, agreements, areas and facts (contract JSON)."""
+    from hoptac.extract.pipeline import extract_article
+    from hoptac.ingest.readers import IngestError, read_path
+
+    failed = done = 0
+    if out:
+        out.mkdir(parents=True, exist_ok=True)
+    for file in iter_files(paths):
+        try:
+            articles = read_path(file)
+        except IngestError as err:
+            typer.echo(f"error: {err.path}: {err.reason}", err=True)
+            failed += 1
+            continue
+        for article in articles:
+            if published:
+                article.published = published
+            document = extract_article(article)
+            done += 1
+            if out:
+                (out / f"{article.id}.json").write_text(
+                    json.dumps(document, ensure_ascii=False, indent=2), encoding="utf-8")
+            else:
+                typer.echo(json.dumps(document, ensure_ascii=False, indent=2))
+    if out:
+        typer.echo(f"{done} extracted, {failed} failed", err=True)
+    sys.exit(1 if failed else 0)
+
+
+if __name__ == "__main__":
+    app()

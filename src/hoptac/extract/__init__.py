@@ -1,0 +1,1 @@
+"""Extraction: persons, organizations, countries, events, agreements, areas and facts."""

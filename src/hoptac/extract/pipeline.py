@@ -1,0 +1,66 @@
+"""The extractor: one article in, one hoptac.extraction/1 document out.
+
+Stages run in order over a shared Context; each lives in its own module:
+entities (persons, organizations) -> countries -> dates -> events -> agreements -> areas -> facts.
+"""
+
+from __future__ import annotations
+
+from hoptac.extract import agreements, areas, countries, dates, entities, events, facts
+from hoptac.extract.context import Context, Sentence
+from hoptac.extract.nlp import spacy_pipeline
+from hoptac.extract.sentences import split_sentences
+from hoptac.ingest.language import detect_language
+from hoptac.ingest.textmeta import parse_text_article
+from hoptac.model import Article
+
+SCHEMA = "hoptac.extraction/1"
+EXTRACTOR_VERSION = "hoptac-extract/0.1"
+
+
+def build_context(article: Article) -> Context:
+    """Split the article into sentences and run the language pipeline over each."""
+    text = article.text
+    meta = parse_text_article(text)
+    language = article.language or detect_language(text) or "en"
+    published = article.published or meta.published
+    spans = split_sentences(text, meta.body_start, meta.body_end)
+    sentences = [Sentence(a, b, text[a:b]) for a, b in spans]
+    nlp = spacy_pipeline(language)
+    if nlp is not None:
+        for sentence, doc in zip(sentences, nlp.pipe(s.text for s in sentences), strict=True):
+            sentence.doc = doc
+    return Context(text=text, language=language, published=published,
+                   body_start=meta.body_start, body_end=meta.body_end,
+                   sentences=sentences, title=article.title or meta.title)
+
+
+def describe_document(article: Article, context: Context) -> dict:
+    meta = parse_text_article(article.text)
+    return {
+        "title": article.title or meta.title,
+        "language": context.language,
+        "published": context.published,
+        "source_url": article.url or meta.source_url,
+        "agency": article.agency or meta.agency,
+    }
+
+
+def extract_article(article: Article) -> dict:
+    """The hoptac.extraction/1 document for one article."""
+    context = build_context(article)
+    persons, organizations = entities.find_persons_and_organizations(context)
+    date_mentions = dates.find_dates(context)
+    found_events = events.find_events(context, persons, organizations, date_mentions)
+    found_agreements = agreements.find_agreements(context, organizations, date_mentions)
+    return {
+        "schema": SCHEMA,
+        "document": describe_document(article, context),
+        "countries": countries.find_countries(context, persons, organizations),
+        "persons": persons,
+        "organizations": organizations,
+        "events": found_events,
+        "agreements": found_agreements,
+        "areas": areas.find_areas(context),
+        "facts": facts.find_facts(context),
+    }
