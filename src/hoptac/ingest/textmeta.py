@@ -23,7 +23,7 @@ AGENCIES = {
 }
 _AGENCY_ALT = "|".join(sorted(AGENCIES, key=len, reverse=True))
 
-HEADER = re.compile(r"\A[ \t]*date[ \t]+(\d{4}(?:-\d{2}(?:-\d{2})?)?)[ \t]*([^\n]*)")
+HEADER = re.compile(r"\A\ufeff?[ \t]*date[ \t]+(\d{4}(?:-\d{2}(?:-\d{2})?)?)[ \t]*([^\n]*)")
 SOURCE_LINE = re.compile(r"^[ \t]*(?:Source|Nguồn)[ \t]*:[ \t]*(\S+)[ \t]*$", re.M | re.I)
 TRAILING_SIGNATURE = re.compile(
     rf"(?:[\s.]|^)[-–—][ \t]*({_AGENCY_ALT})[ \t]*\.?[ \t]*$", re.I | re.M
@@ -64,9 +64,7 @@ def parse_text_article(text: str) -> TextMeta:
             meta.body_start = header.end()
         else:
             meta.body_start = header.start(2)
-    source = None
-    for source in SOURCE_LINE.finditer(text):
-        pass
+    source = _last_match(SOURCE_LINE, text)
     if source:
         meta.source_url = source.group(1)
         meta.body_end = min(meta.body_end, source.start())
@@ -89,15 +87,20 @@ def _reads_as_headline(line: str) -> bool:
 def _agency(text: str, meta: TextMeta) -> str | None:
     body = text[: meta.body_end].rstrip()
     for pattern in (TRAILING_SIGNATURE, CREDIT_LINE):
-        found = None
-        for found in pattern.finditer(body):
-            pass
+        found = _last_match(pattern, body)
         if found and found.end() >= len(body) - 2:
             return AGENCIES[found.group(1).upper()]
     dateline = DATELINE.search(text[meta.body_start:])
     if dateline:
         return AGENCIES[dateline.group(1).upper()]
     return None
+
+
+def _last_match(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    found = None
+    for found in pattern.finditer(text):  # noqa: B007 - the loop keeps the last one
+        pass
+    return found
 
 
 def date_from_url(url: str) -> str | None:
