@@ -1,9 +1,134 @@
-"""Cooperation areas from the controlled vocabulary (contract/areas.json)."""
+"""Cooperation areas from the controlled vocabulary (contract/areas.json).
+
+An area is reported when the article names its field where cooperation is at stake. The
+lexicon (data/areas.json) gives each area "strong" phrases, which name the field without doubt
+and count anywhere in an article about cooperation, and "weak" ones ("research", "training",
+"digital"), which count only in a sentence that speaks of cooperation (cooperation, partnership,
+exchange, agreement, fields, priorities...) or that lists several fields. Phrases are matched on
+whole words, ignoring case and punctuation; English and French also ignore accents, Vietnamese
+keeps them (thuốc "medicine" is not thuộc "belong to") but not the placement of its tone marks.
+"""
 
 from __future__ import annotations
 
+import json
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
 from hoptac.extract.context import Context
+
+DATA_FILE = Path(__file__).parent / "data" / "areas.json"
+LANGUAGES = ("en", "fr", "vi")
+LIST_SIZE = 3  # a sentence naming this many areas is a list of fields
+# old-style Vietnamese tone placement ("hoà", "thuỷ") written the modern way ("hòa", "thủy")
+TONES = "\u0300\u0301\u0303\u0309\u0323"
+TONE_SHIFT = re.compile(rf"([oOuU])([aAeEyY])([{TONES}])(?!\w)")
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Compiled phrase patterns of one language."""
+
+    strong: dict[str, re.Pattern]
+    weak: dict[str, re.Pattern]
+    acronyms: dict[str, re.Pattern]
+    context: re.Pattern
+    cooperation: re.Pattern
+
+
+def normalize(text: str, language: str) -> str:
+    """Lower case, words separated by single spaces; accents dropped except in Vietnamese."""
+    text = unicodedata.normalize("NFD", text.lower().replace("’", "'"))
+    if language == "vi":
+        text = TONE_SHIFT.sub(lambda m: m.group(1) + m.group(3) + m.group(2), text)
+    else:
+        text = "".join(c for c in text if not unicodedata.combining(c)).replace("đ", "d")
+    text = unicodedata.normalize("NFC", text)
+    return " ".join(re.sub(r"[\W_]+", " ", text).split())
+
+
+def phrase_pattern(phrases: list[str], language: str, not_before: list[str] = (),
+                   not_after: list[str] = ()) -> re.Pattern | None:
+    """One regex for a list of phrases; a trailing '*' on a word matches any ending."""
+    alternatives = []
+    for phrase in phrases:
+        words = [normalize(word.rstrip("*"), language) + (r"\w*" if word.endswith("*") else "")
+                 for word in phrase.split()]
+        alternatives.append(r"\s".join(w if w.endswith(r"\w*") else re.escape(w) for w in words))
+    if not alternatives:
+        return None
+    before = "".join(rf"(?<!{re.escape(normalize(w, language))}\s)" for w in not_before)
+    after = "".join(rf"(?!\s{re.escape(normalize(w, language))}(?!\w))" for w in not_after)
+    alternatives.sort(key=len, reverse=True)
+    return re.compile(rf"(?<!\w){before}(?:{'|'.join(alternatives)})(?!\w){after}")
+
+
+@cache
+def vocabulary() -> dict:
+    return json.loads(DATA_FILE.read_text(encoding="utf-8"))
+
+
+def area_codes() -> list[str]:
+    """The codes this module can report, in the order of the lexicon."""
+    return list(vocabulary()["areas"])
+
+
+@cache
+def lexicon(language: str) -> Lexicon:
+    data = vocabulary()
+    strong, weak, acronyms = {}, {}, {}
+    for code, entry in data["areas"].items():
+        exclusions = (entry.get("not_before", {}).get(language, []),
+                      entry.get("not_after", {}).get(language, []))
+        for table, key in ((strong, "strong"), (weak, "weak")):
+            pattern = phrase_pattern(entry.get(key, {}).get(language, []), language, *exclusions)
+            if pattern is not None:
+                table[code] = pattern
+        if entry.get("acronyms"):
+            acronyms[code] = re.compile(
+                rf"(?<![\w/-])(?:{'|'.join(map(re.escape, entry['acronyms']))})(?![\w-])")
+    return Lexicon(strong, weak, acronyms,
+                   phrase_pattern(data["context"][language], language),
+                   phrase_pattern(data["cooperation_article"][language], language))
 
 
 def find_areas(context: Context) -> list[str]:
-    return []
+    """Area codes of the fields in which the article reports or proposes cooperation."""
+    languages = [context.language] if context.language in LANGUAGES else list(LANGUAGES)
+    texts = [s.text for s in context.sentences]
+    if context.title:
+        texts.append(context.title)
+    found: set[str] = set()
+    for language in languages:
+        found |= areas_in_texts(texts, language)
+    return [code for code in area_codes() if code in found]
+
+
+def areas_in_texts(texts: list[str], language: str) -> set[str]:
+    lex = lexicon(language)
+    normalized = [normalize(text, language) for text in texts]
+    about_cooperation = any(lex.cooperation.search(text) for text in normalized)
+    found: set[str] = set()
+    for raw, text in zip(texts, normalized, strict=True):
+        strong = {code for code, p in lex.strong.items() if p.search(text)}
+        strong |= {code for code, p in lex.acronyms.items() if p.search(raw)}
+        weak = {code for code, p in lex.weak.items() if p.search(text)} - strong
+        in_context = bool(lex.context.search(text)) or len(strong | weak) >= LIST_SIZE
+        if in_context:
+            found |= strong | weak
+        elif about_cooperation:
+            found |= strong
+    return found
+
+
+def sentence_areas(text: str, language: str) -> set[str]:
+    """Areas named in one sentence, whatever its context (for agreements' own areas)."""
+    lex = lexicon(language)
+    normalized = normalize(text, language)
+    found = {code for code, p in lex.strong.items() if p.search(normalized)}
+    found |= {code for code, p in lex.weak.items() if p.search(normalized)}
+    found |= {code for code, p in lex.acronyms.items() if p.search(text)}
+    return found
