@@ -1,0 +1,360 @@
+"""Grouping records that denote the same real person, organization or agreement.
+
+Records are joined when they share an identity key (a folded full name, a generic body with its
+country, a language-independent bag of name words), then by fuzzy spelling (transliterations)
+and acronyms. Every join is checked against the whole group: a group never holds two
+countries, two differently toned Vietnamese spellings of one folded name, or two agreements
+with different signing dates. Precision comes first: an ambiguous record stays alone.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable
+
+from rapidfuzz import fuzz
+
+from hoptac.kb.names import (
+    acronym_form,
+    body_key,
+    concept_bag,
+    initials,
+    is_acronym,
+    is_precise_vietnamese,
+    known_acronyms,
+    organization_bags,
+    person_key,
+    subjects,
+    without_titles,
+)
+from hoptac.kb.records import Record
+
+# kinds that name the same instrument (the contract allows either for one agreement)
+KIND_GROUPS = {"intergovernmental_agreement": "intergovernmental",
+               "framework_agreement": "intergovernmental"}
+PERSON_FUZZY = 85  # rapidfuzz ratio of whole folded names (Murashko / Mourachko: 91)
+PERSON_TOKEN_FUZZY = 70
+ORG_FUZZY = 94
+
+
+class Groups:
+    """Union-find over records, refusing unions that `compatible` rejects."""
+
+    def __init__(self, records: list[Record],
+                 compatible: Callable[[list[Record], list[Record]], bool]):
+        self.records = records
+        self.parent = list(range(len(records)))
+        self.members = {i: [records[i]] for i in range(len(records))}
+        self.compatible = compatible
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, a: int, b: int) -> bool:
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb:
+            return True
+        if not self.compatible(self.members[ra], self.members[rb]):
+            return False
+        ra, rb = min(ra, rb), max(ra, rb)
+        self.parent[rb] = ra
+        self.members[ra].extend(self.members.pop(rb))
+        return True
+
+    def union_by_keys(self, keys: Callable[[Record], list[str]]) -> None:
+        first: dict[str, list[int]] = defaultdict(list)
+        for index, record in enumerate(self.records):
+            for key in keys(record):
+                holders = first[key]
+                if not any(self.union(h, index) for h in holders):
+                    holders.append(index)
+
+    def groups(self) -> list[list[Record]]:
+        return sorted((sorted(m, key=lambda r: r.order) for m in self.members.values()),
+                      key=lambda g: g[0].order)
+
+    def roots(self) -> list[int]:
+        return sorted(self.members)
+
+
+def countries_agree(a: list[Record], b: list[Record]) -> bool:
+    codes = {r.country for r in a + b if r.country}
+    return len(codes) <= 1
+
+
+def articles_agree(a: list[Record], b: list[Record]) -> bool:
+    """Two items of one article are two things unless they share a spelling (a duplicate)."""
+    for x in a:
+        for y in b:
+            if x.article == y.article and x.local_id != y.local_id \
+                    and not x.folded_names & y.folded_names:
+                return False
+    return True
+
+
+# --- persons --------------------------------------------------------------------------------
+
+
+def person_keys(record: Record) -> list[str]:
+    keys = []
+    for name in record.names:
+        words = person_key(name).split()
+        if len(words) >= 2:
+            keys.append("n:" + " ".join(words))
+            keys.append("s:" + " ".join(sorted(words)))
+    return keys
+
+
+def _tones(records: list[Record]) -> dict[str, set[str]]:
+    from hoptac.kb.names import tone_key
+
+    tones: dict[str, set[str]] = defaultdict(set)
+    for record in records:
+        for name in record.names:
+            if is_precise_vietnamese(name):
+                tones[person_key(name)].add(tone_key(without_titles(name)))
+    return tones
+
+
+def persons_compatible(a: list[Record], b: list[Record]) -> bool:
+    """Same country (where known) and no folded name written with two different tones."""
+    if not countries_agree(a, b) or not articles_agree(a, b):
+        return False
+    tones_a, tones_b = _tones(a), _tones(b)
+    return all(tones_a[k] == tones_b[k] for k in tones_a.keys() & tones_b.keys())
+
+
+def _full_names(records: list[Record]) -> set[str]:
+    return {person_key(n) for r in records for n in r.names if len(person_key(n).split()) >= 2}
+
+
+def _is_vietnamese(records: list[Record]) -> bool:
+    return any(r.country == "VN" or any(is_precise_vietnamese(n) for n in r.names)
+               for r in records)
+
+
+def spelled_alike(a: str, b: str) -> bool:
+    """Two transliterations of one name: same number of words, each close, the given name
+    closer still ('mikhail murashko' / 'mikhail mourachko')."""
+    wa, wb = a.split(), b.split()
+    if len(wa) != len(wb) or fuzz.ratio(a, b) < PERSON_FUZZY:
+        return False
+    if fuzz.ratio(wa[0], wb[0]) < PERSON_FUZZY:
+        return False
+    return all(fuzz.ratio(x, y) >= PERSON_TOKEN_FUZZY for x, y in zip(wa, wb, strict=True))
+
+
+def resolve_persons(records: list[Record]) -> list[list[Record]]:
+    groups = Groups(records, persons_compatible)
+    groups.union_by_keys(person_keys)
+    _join_transliterations(groups)
+    _join_short_names(groups)
+    return groups.groups()
+
+
+def _join_transliterations(groups: Groups) -> None:
+    """Fuzzy pass for names from other scripts. Vietnamese names are left out: their
+    variants differ only in diacritics, which folding already removes."""
+    roots = [r for r in groups.roots() if not _is_vietnamese(groups.members[r])]
+    names = {r: _full_names(groups.members[r]) for r in roots}
+    for i, ra in enumerate(roots):
+        for rb in roots[i + 1:]:
+            if groups.find(ra) == groups.find(rb):
+                continue
+            if any(spelled_alike(x, y) for x in names[ra] for y in names[rb]):
+                groups.union(ra, rb)
+
+
+def _join_short_names(groups: Groups) -> None:
+    """A group known only by one word ('Thuấn') joins the single group of the same country
+    whose full name ends with that word."""
+    for root in groups.roots():
+        if root not in groups.members:
+            continue
+        members = groups.members[root]
+        if _full_names(members) or not all(r.country for r in members):
+            continue
+        word = person_key(members[0].names[0])
+        candidates = {groups.find(other) for other in groups.roots()
+                      if other in groups.members and other != root
+                      and any(n.split()[-1] == word for n in _full_names(groups.members[other]))
+                      and countries_agree(members, groups.members[other])
+                      and {r.country for r in groups.members[other] if r.country}}
+        if len(candidates) == 1:
+            groups.union(root, candidates.pop())
+
+
+# --- organizations --------------------------------------------------------------------------
+
+
+def _body_of_acronym(name: str, country: str | None) -> str | None:
+    bodies, _generic = known_acronyms()
+    entry = bodies.get(acronym_form(name))
+    if not entry:
+        return None
+    code = entry["country"] or country
+    return f"b:{entry['body']}:{code}" if code else ""
+
+
+def organization_keys(record: Record) -> list[str]:
+    """Identity keys: generic body + country, or specific name bags; acronyms with country."""
+    _bodies, generic = known_acronyms()
+    keys: list[str] = []
+    for name in record.names:
+        if is_acronym(name):
+            body = _body_of_acronym(name, record.country)
+            if body:
+                keys.append(body)
+            elif body is None and acronym_form(name) not in generic and record.country:
+                keys.append(f"a:{acronym_form(name)}:{record.country}")
+            continue
+        body = body_key(name, record.country)
+        if body is not None:
+            concept, country = body
+            if concept.endswith(":?") and country:
+                concept = _host_from_article(concept, country, record)
+            if country and concept:
+                keys.append(f"b:{concept}:{country}")
+            continue
+        keys.extend("g:" + " ".join(bag) for bag in organization_bags(name))
+    return keys
+
+
+def _host_from_article(concept: str, sender: str, record: Record) -> str | None:
+    """An embassy whose host is not named: the article's one other country, if one."""
+    others = [c for c in record.article_countries if c != sender]
+    return concept[:-1] + others[0] if len(others) == 1 else None
+
+
+def organizations_compatible(a: list[Record], b: list[Record]) -> bool:
+    return countries_agree(a, b) and articles_agree(a, b)
+
+
+def resolve_organizations(records: list[Record]) -> list[list[Record]]:
+    for record in records:
+        record.keys = organization_keys(record)
+    groups = Groups(records, organizations_compatible)
+    groups.union_by_keys(lambda r: r.keys)
+    _join_near_names(groups)
+    _join_acronyms(groups)
+    return groups.groups()
+
+
+def _bag_strings(records: list[Record]) -> set[str]:
+    return {k[2:] for r in records for k in r.keys if k.startswith("g:")}
+
+
+def _join_near_names(groups: Groups) -> None:
+    """Specific names one typo apart ('Clermont-Auvergne' / 'Clermond-Auvergne')."""
+    roots = groups.roots()
+    bags = {r: _bag_strings(groups.members[r]) for r in roots}
+    for i, ra in enumerate(roots):
+        for rb in roots[i + 1:]:
+            if groups.find(ra) != groups.find(rb) and any(
+                    len(x) > 8 and fuzz.ratio(x, y) >= ORG_FUZZY
+                    for x in bags[ra] for y in bags[rb]):
+                groups.union(ra, rb)
+
+
+def _acronyms_of(records: list[Record]) -> set[str]:
+    """Acronyms a group is known by: written ones, and the initials of its full names."""
+    found = set()
+    for record in records:
+        for name in record.names:
+            found.add(acronym_form(name) if is_acronym(name) else initials(name))
+    found.discard("")
+    return found
+
+
+def _join_acronyms(groups: Groups) -> None:
+    """A group named only by an acronym joins the one group known by that acronym."""
+    _bodies, generic = known_acronyms()
+    for root in groups.roots():
+        if root not in groups.members:
+            continue
+        members = groups.members[root]
+        if not all(is_acronym(n) for r in members for n in r.names):
+            continue
+        wanted = {acronym_form(n) for r in members for n in r.names} - generic
+        candidates = {other for other in groups.roots()
+                      if other in groups.members and other != root
+                      and wanted & _acronyms_of(groups.members[other])
+                      and not all(is_acronym(n) for r in groups.members[other] for n in r.names)
+                      and countries_agree(members, groups.members[other])}
+        if len(candidates) == 1:
+            groups.union(root, candidates.pop())
+
+
+# --- agreements -----------------------------------------------------------------------------
+
+
+def kind_group(kind: str | None) -> str:
+    return KIND_GROUPS.get(kind or "", kind or "other")
+
+
+def _title_bag(record: Record) -> tuple[str, ...]:
+    return concept_bag(record.item.get("title") or "", countries=False)
+
+
+def _specific_words(bag: tuple[str, ...]) -> set[str]:
+    from hoptac.kb.names import glossary
+
+    gloss = glossary()
+    return {w for w in bag if w not in gloss.generic and not w.isdigit()}
+
+
+def _day(date: str | None) -> str | None:
+    return date if date and len(date) == 10 and not date.startswith("X") else None
+
+
+def agreements_conflict(a: Record, b: Record, parties: dict) -> bool:
+    """Evidence that two agreement records are two instruments."""
+    if a.article == b.article and a.local_id != b.local_id:
+        return True
+    if kind_group(a.item.get("kind")) != kind_group(b.item.get("kind")):
+        return True
+    if set(a.item.get("countries") or []) != set(b.item.get("countries") or []):
+        return True
+    day_a, day_b = _day(a.item.get("signed")), _day(b.item.get("signed"))
+    if day_a and day_b and day_a != day_b:
+        return True
+    subj_a, subj_b = subjects(_title_bag(a)), subjects(_title_bag(b))
+    if subj_a and subj_b and not subj_a & subj_b:
+        return True
+    pa, pb = parties.get(a.order, set()), parties.get(b.order, set())
+    return len(pa) >= 2 and len(pb) >= 2 and bool(pa - pb) and bool(pb - pa)
+
+
+def agreements_alike(a: Record, b: Record, parties: dict) -> bool:
+    """Positive evidence that two agreement records are one instrument."""
+    if kind_group(a.item.get("kind")) == "intergovernmental":
+        return True  # one intergovernmental agreement per pair of countries and subject
+    if parties.get(a.order, set()) & parties.get(b.order, set()):
+        return True
+    words_a, words_b = _specific_words(_title_bag(a)), _specific_words(_title_bag(b))
+    if len(words_a & words_b) >= 2:
+        return len(words_a & words_b) / len(words_a | words_b) >= 0.5
+    return False
+
+
+def resolve_agreements(records: list[Record], org_group_of: dict) -> list[list[Record]]:
+    """`org_group_of` maps (article, organization local id) to the organization's group."""
+    records = [r for r in records if r.item.get("countries")]
+    parties = {r.order: {org_group_of[(r.article, p)] for p in r.item.get("parties") or []
+                         if (r.article, p) in org_group_of} for r in records}
+
+    def compatible(ga: list[Record], gb: list[Record]) -> bool:
+        return not any(agreements_conflict(x, y, parties) for x in ga for y in gb)
+
+    groups = Groups(records, compatible)
+    for i, a in enumerate(records):
+        for j in range(i + 1, len(records)):
+            b = records[j]
+            if a.article != b.article and agreements_alike(a, b, parties) \
+                    and not agreements_conflict(a, b, parties):
+                groups.union(i, j)
+    return groups.groups()
+

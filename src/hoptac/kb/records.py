@@ -1,0 +1,123 @@
+"""What one article says about one person, organization or agreement, ready for resolution."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from hoptac.kb.names import (
+    body_key,
+    concept_bag,
+    fold,
+    is_acronym,
+    person_key,
+    without_titles,
+)
+
+
+@dataclass
+class Record:
+    """One item of one article's extraction."""
+
+    kind: str  # person | organization | agreement
+    article: str
+    local_id: str
+    order: int  # position in the whole input, for deterministic choices
+    item: dict
+    names: list[str]
+    country: str | None = None
+    language: str | None = None
+    published: str | None = None
+    article_countries: tuple[str, ...] = ()
+    keys: list[str] = field(default_factory=list)
+
+    @property
+    def folded_names(self) -> set[str]:
+        return {fold(n) for n in self.names if fold(n)}
+
+
+def item_names(item: dict) -> list[str]:
+    """The item's name then its aliases, without blanks or repeats."""
+    names = []
+    for name in [item.get("name"), *(item.get("aliases") or [])]:
+        if isinstance(name, str) and name.strip() and name.strip() not in names:
+            names.append(name.strip())
+    return names
+
+
+def organization_country(org: dict) -> str | None:
+    """The organization's country, where its own name states one ('Russian Ministry of
+    Health') before what the extractor guessed."""
+    for name in item_names(org):
+        if is_acronym(name):
+            continue
+        body = body_key(name, None)
+        if body and body[1]:
+            return body[1]
+    if org.get("country"):
+        return org["country"]
+    codes = {w[1:] for name in item_names(org) if not is_acronym(name)
+             for w in concept_bag(name) if w.startswith("@")}
+    return codes.pop() if len(codes) == 1 else None
+
+
+def _persons_countries_by_org(persons: list[dict]) -> dict[str, str]:
+    """Organization local id -> the country all persons holding a role there share."""
+    seen: dict[str, set] = {}
+    for person in persons:
+        for role in person.get("roles") or []:
+            org = role.get("organization") if isinstance(role, dict) else None
+            if org and person.get("country"):
+                seen.setdefault(org, set()).add(person["country"])
+    return {org: codes.pop() for org, codes in seen.items() if len(codes) == 1}
+
+
+def article_records(article_id: str, extraction: dict, published: str | None,
+                    start: int) -> list[Record]:
+    """Records of one article's persons, organizations and agreements."""
+    document = extraction.get("document") or {}
+    language = document.get("language")
+    published = document.get("published") or published
+    countries = tuple(extraction.get("countries") or [])
+    persons = [p for p in extraction.get("persons") or [] if isinstance(p, dict)]
+    organizations = [o for o in extraction.get("organizations") or [] if isinstance(o, dict)]
+    org_country = {o.get("id"): organization_country(o) for o in organizations}
+    role_country = _persons_countries_by_org(persons)
+    records: list[Record] = []
+
+    def add(kind: str, index: int, item: dict, names: list[str], country: str | None) -> None:
+        local = str(item.get("id") or f"{kind[0]}{index + 1}")
+        records.append(Record(kind, article_id, local, start + len(records), item, names,
+                              country, language, published, countries))
+
+    for index, org in enumerate(organizations):
+        names = item_names(org)
+        if names:
+            country = org_country.get(org.get("id")) or role_country.get(org.get("id"))
+            add("organization", index, org, names, country)
+    for index, person in enumerate(persons):
+        names = list(dict.fromkeys(without_titles(n) for n in item_names(person)
+                                   if person_key(n)))
+        if names:
+            add("person", index, person, names, person.get("country")
+                or _country_from_roles(person, org_country))
+    for index, agreement in enumerate(extraction.get("agreements") or []):
+        if isinstance(agreement, dict) and agreement.get("kind"):
+            add("agreement", index, agreement, [agreement.get("title") or ""],
+                None)
+    return records
+
+
+def _country_from_roles(person: dict, org_country: dict) -> str | None:
+    codes = Counter(org_country.get(r.get("organization")) for r in person.get("roles") or []
+                    if isinstance(r, dict) and org_country.get(r.get("organization")))
+    return codes.most_common(1)[0][0] if len(codes) == 1 else None
+
+
+def all_records(extractions: Iterable[tuple[str, dict, str | None]]) -> list[Record]:
+    """Records of every (article id, extraction, stored published date)."""
+    records: list[Record] = []
+    for article_id, extraction, published in extractions:
+        records.extend(article_records(article_id, extraction, published, len(records)))
+    return records
