@@ -72,5 +72,12 @@ def extract(
     sys.exit(1 if failed else 0)
 
 
+from hoptac.kb.commands import export as export_command  # noqa: E402
+from hoptac.kb.commands import review_app  # noqa: E402
+
+app.command("export")(export_command)
+app.add_typer(review_app, name="review")
+
+
 if __name__ == "__main__":
     app()
