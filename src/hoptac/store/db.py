@@ -164,3 +164,56 @@ class Store:
             "SELECT article_id, document FROM extractions ORDER BY article_id"
         ):
             yield row["article_id"], json.loads(row["document"])
+
+    # --- ingest, search index, show and stats ---------------------------------------------
+
+    def ingest_state(self, article: Article) -> tuple[str, str | None]:
+        """How `article` compares with the store: ('new', None), ('changed', None),
+        ('unchanged', None), or ('duplicate', other id) when another article has its text.
+        Metadata counts: a record whose title or date changed is 'changed'."""
+        row = self.get_article(article.id)
+        if row is None:
+            other = self.conn.execute(
+                "SELECT id FROM articles WHERE content_hash = ? LIMIT 1", (article.content_hash,)
+            ).fetchone()
+            return ("duplicate", other["id"]) if other else ("new", None)
+        fields = ("title", "url", "published", "language", "agency", "format")
+        same = row["content_hash"] == article.content_hash and all(
+            row[f] == getattr(article, f) for f in fields
+        )
+        return ("unchanged" if same else "changed"), None
+
+    def store_article(self, article: Article, extraction: dict | None, extractor: str) -> None:
+        """Write an article, its extraction and its search rows in ONE transaction: after a
+        failure nothing of it is stored."""
+        from hoptac.store.search import index_article
+
+        with self.transaction():
+            self.save_article(article, extraction, extractor)
+            index_article(self.conn, article.id, article.title, article.text,
+                          article.content_hash)
+
+    def find_article(self, key: str) -> sqlite3.Row | None:
+        """The article whose id is `key`, else the only one whose id starts with it."""
+        row = self.get_article(key)
+        if row is not None:
+            return row
+        pattern = key.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        rows = self.conn.execute(
+            "SELECT * FROM articles WHERE id LIKE ? ESCAPE '\\' LIMIT 2", (pattern,)
+        ).fetchall()
+        return rows[0] if len(rows) == 1 else None
+
+    def stats(self) -> dict:
+        """Counts: articles by language, extracted items by kind, knowledge-base items by
+        kind."""
+        def grouped(sql: str) -> dict[str, int]:
+            return {key or "unknown": count for key, count in self.conn.execute(sql)}
+
+        return {
+            "articles": self.conn.execute("SELECT count(*) FROM articles").fetchone()[0],
+            "languages": grouped("SELECT language, count(*) FROM articles "
+                                 "GROUP BY language ORDER BY count(*) DESC, language"),
+            "extracted": grouped("SELECT kind, count(*) FROM mentions GROUP BY kind"),
+            "kb": grouped("SELECT kind, count(*) FROM kb_items GROUP BY kind"),
+        }

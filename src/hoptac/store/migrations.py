@@ -102,4 +102,34 @@ MIGRATIONS: list[str] = [
         expires_at TEXT NOT NULL
     );
     """,
+    # 2: full-text search. search_documents holds each article's title and text folded to
+    # ASCII (store/search.py: Thuấn -> Thuan, đ -> d, santé -> sante); search_fts indexes them
+    # (external content, kept in step by triggers). Snippets map folded offsets back to
+    # articles.text.
+    """
+    CREATE TABLE search_documents (
+        id            INTEGER PRIMARY KEY,
+        article_id    TEXT NOT NULL UNIQUE REFERENCES articles(id) ON DELETE CASCADE,
+        content_hash  TEXT NOT NULL,             -- articles.content_hash when indexed
+        source_title  TEXT,                      -- articles.title when indexed
+        title         TEXT NOT NULL DEFAULT '',  -- folded
+        body          TEXT NOT NULL              -- folded
+    );
+    CREATE VIRTUAL TABLE search_fts USING fts5(
+        title, body, content='search_documents', content_rowid='id',
+        tokenize='unicode61 remove_diacritics 2'
+    );
+    CREATE TRIGGER search_documents_ai AFTER INSERT ON search_documents BEGIN
+        INSERT INTO search_fts(rowid, title, body) VALUES (new.id, new.title, new.body);
+    END;
+    CREATE TRIGGER search_documents_ad AFTER DELETE ON search_documents BEGIN
+        INSERT INTO search_fts(search_fts, rowid, title, body)
+        VALUES ('delete', old.id, old.title, old.body);
+    END;
+    CREATE TRIGGER search_documents_au AFTER UPDATE ON search_documents BEGIN
+        INSERT INTO search_fts(search_fts, rowid, title, body)
+        VALUES ('delete', old.id, old.title, old.body);
+        INSERT INTO search_fts(rowid, title, body) VALUES (new.id, new.title, new.body);
+    END;
+    """,
 ]
