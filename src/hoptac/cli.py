@@ -78,6 +78,10 @@ from hoptac.kb.commands import review_app  # noqa: E402
 app.command("export")(export_command)
 app.add_typer(review_app, name="review")
 
+from hoptac.ingest.commands import register as register_store_commands  # noqa: E402
+
+register_store_commands(app)  # ingest, search, show, stats
+
 
 if __name__ == "__main__":
     app()
