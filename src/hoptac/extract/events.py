@@ -1,11 +1,305 @@
-"""Events: meetings, seminars, signings and others, with date, place and participants."""
+"""Events: meetings, seminars, signings and others, with date, place and participants.
+
+A trigger word (data/events.json) in a sentence is a candidate. One real event is usually
+told several times ("met with ... on November 6", then "Speaking at the meeting", "During the
+meeting", "lors de cette réunion"), so a candidate opens a new event only when it brings its
+own date, or when it is in the lead of the article; otherwise it is folded into the event of
+the same type already found. A date in a sentence belongs to the nearest trigger or agreement
+mention, so "the talks followed the MoU signed in May" does not date the talks in May.
+Signings in the future ("with the aim of signing") make no event: they are agreement plans.
+"""
 
 from __future__ import annotations
 
-from hoptac.extract.context import Context
+import json
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+from hoptac.extract.context import Context, Sentence
+from hoptac.extract.countries import city_code, city_mentions, country_mentions
 from hoptac.extract.dates import DateMention
+
+DATA = Path(__file__).parent / "data"
+LEAD_SENTENCES = 2  # the sentences that report the article's main event
+SIGNED_OBJECT_GAP = 30  # characters between a signing word and the instrument it signs
+NOT_NOW_WINDOW = 45  # characters before a signing trigger searched for a future/wish phrasing
+UPPER = "A-ZÀ-ÖØ-ÞĀ-ỸĐ"
+DATELINE = re.compile(rf"\A\s*([{UPPER}][^\n()\-–—,:]{{1,30}}?)\s*(?:,[^\n()\-–—]{{0,25}})?"
+                      r"(?:\([^)\n]{1,12}\))?\s*[-–—]\s")
+
+
+@dataclass
+class Trigger:
+    start: int
+    end: int
+    type: str
+    sentence: Sentence
+    sentence_index: int
+    date: DateMention | None = None
+
+
+@dataclass
+class Event:
+    type: str
+    trigger: Trigger
+    date: DateMention | None
+    participants: list[str] = field(default_factory=list)
+
+
+@cache
+def lexicon(language: str) -> dict:
+    data = json.loads((DATA / "events.json").read_text(encoding="utf-8"))
+    return data.get(language) or data["en"]
+
+
+def words_pattern(phrases: list[str]) -> re.Pattern:
+    """One case-insensitive pattern for phrase regexes, on word boundaries, longest first."""
+    alternatives = sorted(phrases, key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)", re.I)
+
+
+@cache
+def _trigger_patterns(language: str) -> list[tuple[str, re.Pattern]]:
+    return [(kind, words_pattern(phrases))
+            for kind, phrases in lexicon(language)["triggers"].items()]
 
 
 def find_events(context: Context, persons: list[dict], organizations: list[dict],
-                dates: list[DateMention]) -> list[dict]:
-    return []
+                dates: list[DateMention], agreements: list[dict] | None = None,
+                countries: list[str] | None = None) -> list[dict]:
+    """The contract's events of the article: one per real event."""
+    triggers = find_triggers(context)
+    _attach_dates(context, triggers, dates)
+    events = _group(context, triggers)
+    found = [_describe(context, event, persons, organizations, countries or [])
+             for event in events]
+    found += _signings_of_agreements(context, found, agreements or [], dates, persons,
+                                     organizations, countries or [])
+    for number, event in enumerate(found, 1):
+        event["id"] = f"e{number}"
+    return found
+
+
+def find_triggers(context: Context) -> list[Trigger]:
+    """Event words of the body, signings in the future left out."""
+    not_now = words_pattern(lexicon(context.language)["not_now"])
+    triggers: list[Trigger] = []
+    body = [s for s in context.sentences
+            if context.body_start <= s.start and s.end <= context.body_end]
+    for index, sentence in enumerate(body):
+        taken: list[tuple[int, int]] = []
+        candidates = []
+        for kind, pattern in _trigger_patterns(context.language):
+            for match in pattern.finditer(sentence.text):
+                candidates.append((match.start(), match.end(), kind))
+        for start, end, kind in sorted(candidates, key=lambda c: (c[0], c[0] - c[1])):
+            if any(start < b and a < end for a, b in taken):
+                continue
+            taken.append((start, end))
+            before = sentence.text[max(0, start - NOT_NOW_WINDOW):start]
+            if kind == "signing" and not_now.search(before):
+                continue
+            triggers.append(Trigger(sentence.start + start, sentence.start + end, kind,
+                                    sentence, index))
+    return triggers
+
+
+def _attach_dates(context: Context, triggers: list[Trigger], dates: list[DateMention]) -> None:
+    """Give each date of a sentence to its nearest trigger, unless an agreement is nearer."""
+    from hoptac.extract.agreements import find_mentions
+
+    instruments = [(m.start, m.end) for m in find_mentions(context)]
+    for date in dates:
+        if re.fullmatch(r"\d{4}", date.edtf):
+            continue  # a year alone dates a period, not an event
+        same = [t for t in triggers if t.sentence.start <= date.start < t.sentence.end]
+        if not same:
+            continue
+        nearest = min(same, key=lambda t: _distance(t.start, t.end, date))
+        rivals = [span for span in instruments
+                  if same[0].sentence.start <= span[0] < same[0].sentence.end
+                  and not _names_what_is_signed(nearest, span)]
+        if any(_distance(a, b, date) < _distance(nearest.start, nearest.end, date)
+               for a, b in rivals):
+            continue
+        if nearest.date is None or (nearest.date.relative and not date.relative):
+            nearest.date = date
+
+
+def _names_what_is_signed(trigger: Trigger, span: tuple[int, int]) -> bool:
+    """'cérémonie de signature des conventions', 'signed an MoU': the signing is the
+    instrument's, so the instrument does not take the date away from it."""
+    if trigger.type != "signing":
+        return False
+    gap = span[0] - trigger.end if span[0] >= trigger.end else trigger.start - span[1]
+    return 0 <= gap <= SIGNED_OBJECT_GAP
+
+
+def _distance(start: int, end: int, date: DateMention) -> int:
+    if date.start >= end:
+        return date.start - end
+    return max(0, start - date.end)
+
+
+def _group(context: Context, triggers: list[Trigger]) -> list[Event]:
+    """One event per real event: later mentions without a new date fold into the first."""
+    events: list[Event] = []
+    for trigger in triggers:
+        same_type = [e for e in events if e.type == trigger.type]
+        date = trigger.date
+        if date is not None and not date.relative:
+            match = next((e for e in same_type if e.date is None or e.date.relative
+                          or e.date.edtf == date.edtf), None)
+            if match is None:
+                events.append(Event(trigger.type, trigger, date))
+            elif match.date is None or match.date.relative:
+                match.date = date
+            continue
+        if same_type:
+            if same_type[-1].date is None and date is not None:
+                same_type[-1].date = date
+            continue
+        if trigger.sentence_index < LEAD_SENTENCES:
+            events.append(Event(trigger.type, trigger, date))
+    return events
+
+
+def _describe(context: Context, event: Event, persons: list[dict], organizations: list[dict],
+              article_countries: list[str]) -> dict:
+    sentence = event.trigger.sentence
+    participants = ids_in(persons + organizations, sentence.start, sentence.end)
+    if not participants:
+        participants = _listed_participants(context, sentence, persons + organizations)
+    place = find_place(context, sentence.start, sentence.end, organizations)
+    if place is None and event.trigger.sentence_index < LEAD_SENTENCES:
+        place = dateline_place(context)
+    date = event.date.edtf if event.date else _publication_day(context)
+    return {
+        "id": "",
+        "type": event.type,
+        "date": date,
+        "date_text": event.date.text if event.date else None,
+        "place": place,
+        "participants": participants,
+        "countries": _event_countries(sentence.text, participants, persons + organizations,
+                                      article_countries),
+        "evidence": context.evidence(sentence.start, sentence.end),
+    }
+
+
+def _publication_day(context: Context) -> str | None:
+    """An undated lead event happened on the day the article reports it, when that is known."""
+    published = context.published or ""
+    return published if re.fullmatch(r"\d{4}-\d{2}-\d{2}", published) else None
+
+
+def _listed_participants(context: Context, sentence: Sentence, items: list[dict]) -> list[str]:
+    """Participants listed right after the event ("Les signataires incluent ...")."""
+    cue = words_pattern(lexicon(context.language)["participant_cues"])
+    following = [s for s in context.sentences if s.start >= sentence.end][:2]
+    found: list[str] = []
+    for nxt in following:
+        if not cue.search(nxt.text[:60]):
+            break
+        found += [i for i in ids_in(items, nxt.start, nxt.end) if i not in found]
+    return found
+
+
+def ids_in(items: list[dict], start: int, end: int) -> list[str]:
+    """Ids of the persons/organizations mentioned between start and end, in text order."""
+    hits = []
+    for item in items:
+        inside = [m["start"] for m in item.get("mentions") or []
+                  if start <= m["start"] and m["end"] <= end]
+        if inside:
+            hits.append((min(inside), item["id"]))
+    return [item_id for _, item_id in sorted(hits)]
+
+
+def _event_countries(text: str, participants: list[str], items: list[dict],
+                     article_countries: list[str]) -> list[str]:
+    codes = country_codes_in(text)
+    by_id = {item["id"]: item for item in items}
+    for pid in participants:
+        code = by_id.get(pid, {}).get("country")
+        if code and code not in codes:
+            codes.append(code)
+    return codes or list(article_countries)
+
+
+def _signings_of_agreements(context: Context, events: list[dict], agreements: list[dict],
+                            dates: list[DateMention], persons: list[dict],
+                            organizations: list[dict], article_countries: list[str]) -> list[dict]:
+    """Signings told in passing ("the MoU signed in May") as events of their own."""
+    signed_dates = {e["date"] for e in events if e["type"] == "signing"}
+    added = []
+    for agreement in agreements:
+        when = agreement.get("signed")
+        if not when or when in signed_dates:
+            continue
+        mention = next((d for d in dates if d.edtf == when), None)
+        if mention is None:
+            continue
+        sentence = context.sentence_at(mention.start)
+        start, end = (sentence.start, sentence.end) if sentence else (mention.start, mention.end)
+        signed_dates.add(when)
+        added.append({
+            "id": "", "type": "signing", "date": when, "date_text": mention.text,
+            "place": find_place(context, start, end, organizations),
+            "participants": list(agreement.get("parties") or []),
+            "countries": list(agreement.get("countries") or article_countries),
+            "evidence": context.evidence(start, end),
+        })
+    return added
+
+
+# ---- places and countries, shared with agreements -------------------------------------------
+
+def find_place(context: Context, start: int, end: int,
+               organizations: list[dict] | None = None) -> str | None:
+    """The city where something happens, as written: 'in Hà Nội', 'à Hanoï', 'tại Hà Nội'."""
+    text = context.text[start:end]
+    taken = [(m["start"], m["end"]) for o in organizations or [] for m in o.get("mentions") or []]
+    prepositions = lexicon(context.language)["place_prepositions"]
+    for a, b, _code in city_mentions(text):
+        if any(x <= start + a < y for x, y in taken):
+            continue
+        if _after_preposition(text, a, prepositions):
+            return text[a:b]
+    sentence = context.sentence_at(start)
+    if sentence is None:
+        return None
+    for label, a, b, name in sentence.ents():
+        if label not in ("GPE", "LOC") or not (start <= a and b <= end):
+            continue
+        if any(x < b and a < y for x, y in taken) or country_codes_in(name):
+            continue
+        if _after_preposition(context.text, a, prepositions) and name[:1].isupper():
+            return name
+    return None
+
+
+def _after_preposition(text: str, start: int, prepositions: list[str]) -> bool:
+    """'in Hà Nội', 'à Hanoï', 'tại thành phố Huế': a place word right after a preposition."""
+    before = re.sub(r"(?:la ville de|thủ đô|thành phố|the city of)\s*$", "",
+                    text[max(0, start - 30):start], flags=re.I).split()
+    return bool(before) and before[-1].lower() in prepositions
+
+
+def dateline_place(context: Context) -> str | None:
+    """The city of a dateline opening the body: 'HÀ NỘI -', 'Hanoi (VNA) -'."""
+    match = DATELINE.match(context.text[context.body_start:context.body_end])
+    if not match:
+        return None
+    name = match.group(1).strip()
+    if city_code(name) is None:
+        return None
+    return name.title() if name.isupper() else name
+
+
+def country_codes_in(text: str) -> list[str]:
+    """ISO 3166-1 alpha-2 codes of the countries a text names, in order of appearance."""
+    return list(dict.fromkeys(code for _, _, code in country_mentions(text)))
+
