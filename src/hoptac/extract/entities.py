@@ -1,10 +1,1058 @@
-"""Persons and organizations, with aliases, roles, countries and mentions."""
+"""Persons and organizations, with aliases, roles, countries and mentions (English, French).
+
+Vietnamese articles go to hoptac.extract.vietnamese. For English and French the spaCy models
+give person candidates, but their organization spans are unreliable on this news (the French
+model tags "Hôpital E" and "CHU Clermont-Ferrand" as places, the English one tags "Việt Nam" as
+an organization), so organizations come mainly from a small grammar: a head noun
+(data/organizations.json: ministère, Hospital, Université...) and what may follow it (names,
+nationality adjectives, "de la Santé", an acronym in parentheses). The model's ORG spans are
+kept only where they name something the grammar cannot (companies, bodies without a head noun).
+
+Persons come from the model, from honorifics ("Dr", "Professeur") and from Vietnamese surnames
+(data/entity_names.json); titles before or after a name (data/titles.json) give roles, the
+organization named in the title and the person's country.
+"""
 
 from __future__ import annotations
 
-from hoptac.extract.context import Context
+import json
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+from rapidfuzz import fuzz
+
+from hoptac.extract import countries
+from hoptac.extract.context import Context, Sentence
+from hoptac.extract.countries import fold, strip_accents
+
+DATA = Path(__file__).parent / "data"
+
+TOKEN = re.compile(
+    r"(?P<elision>\b(?:[lLdDjJnNsScCmMtT]|[Qq]u|[Jj]usqu|[Ll]orsqu|[Pp]uisqu)['’](?=\w))"
+    r"|(?P<poss>['’]s\b)"
+    r"|(?P<word>\w+(?:[-&]\w+)*)"
+    r"|(?P<punct>\S)"
+)
+ACRONYM = re.compile(r"^[A-Z][A-Z0-9&-]{1,9}$")
+FUNCTION_WORDS = {
+    "de", "du", "des", "la", "le", "les", "l'", "d'", "et", "of", "for", "and", "the", "en", "au",
+    "aux", "a", "à", "in", "on", "to", "sur", "pour", "l’", "d’", "&",
+}
+CAPITALISED_STOPWORDS = {
+    "the", "a", "an", "le", "la", "les", "l'", "un", "une", "this", "that", "these", "on", "in",
+    "at", "for", "with", "by", "from", "to", "of", "and", "but", "as", "ce", "cette", "ces", "il",
+    "elle", "ils", "elles", "selon", "lors", "dans", "pour", "avec", "par", "en", "au", "aux",
+    "depuis", "since", "during", "after", "before", "currently", "speaking", "mr", "ms", "mrs",
+    "dr", "it", "he", "she", "they", "we", "our", "its", "their", "his", "her", "both", "all",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+    "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi",
+    "dimanche",
+}
+CREDIT_BEFORE = re.compile(
+    r"(?:photos?|ảnh|texte|text|source|crédits?|credits?|illustration|by)\s*[:/]?\s*$", re.I)
+VERB_POS = {"VERB", "AUX"}
+SENTENCE_END = {".", ";", ":", "!", "?", "|", "«", "»", "\"", "“", "”", "(", ")", "–", "—"}
+
+
+# ----------------------------------------------------------------------------- data
+
+
+@cache
+def _json(name: str) -> dict:
+    return json.loads((DATA / name).read_text(encoding="utf-8"))
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    heads: dict[str, dict[str, dict]]  # language -> folded head -> spec
+    head_lengths: tuple[int, ...]
+    name_adjectives: frozenset[str]
+    domain_nouns: frozenset[str]
+    appositive_types: dict[str, str]
+    reject: frozenset[str]
+    known: tuple[dict, ...]
+    title_heads: frozenset[str]
+    title_modifiers: frozenset[str]
+    honorifics: frozenset[str]
+    skip_before_title: frozenset[str]
+    surnames: frozenset[str]
+    particles: frozenset[str]
+    not_names: frozenset[str]
+
+
+@cache
+def lexicon() -> Lexicon:
+    orgs = _json("organizations.json")
+    titles = _json("titles.json")
+    names = _json("entity_names.json")
+    heads = {lang: {fold(h): spec for h, spec in table.items()}
+             for lang, table in orgs["heads"].items()}
+    lengths = sorted({len(h.split()) for table in heads.values() for h in table}, reverse=True)
+    return Lexicon(
+        heads=heads,
+        head_lengths=tuple(lengths),
+        name_adjectives=frozenset(fold(w) for w in orgs["name_adjectives"]),
+        domain_nouns=frozenset(fold(w) for w in orgs["domain_nouns"]),
+        appositive_types={fold(k): v for k, v in orgs["appositive_types"].items()},
+        reject=frozenset(fold(w) for w in orgs["reject"]),
+        known=tuple(orgs["known"]),
+        title_heads=frozenset(fold(w) for w in titles["heads"]),
+        title_modifiers=frozenset(fold(w) for w in titles["modifiers"]),
+        honorifics=frozenset(titles["honorifics"]),
+        skip_before_title=frozenset(fold(w) for w in titles["skip_before_title"]),
+        surnames=frozenset(names["vietnamese_surnames"]),
+        particles=frozenset(names["particles"]),
+        not_names=frozenset(names["not_names"]),
+    )
+
+
+# ----------------------------------------------------------------------------- tokens
+
+
+@dataclass
+class Token:
+    text: str
+    start: int  # article offsets
+    end: int
+    kind: str  # word, elision, poss, punct
+    pos: str = ""  # spaCy coarse part of speech when known
+
+    @property
+    def low(self) -> str:
+        return fold(self.text)
+
+    @property
+    def is_word(self) -> bool:
+        return self.kind == "word"
+
+    @property
+    def is_cap(self) -> bool:
+        return self.kind == "word" and self.text[:1].isupper()
+
+
+def tokenize(sentence: Sentence) -> list[Token]:
+    """Word tokens of a sentence with article offsets, French elisions split off."""
+    pos_at: dict[int, str] = {}
+    if sentence.doc is not None:
+        for tok in sentence.doc:
+            pos_at[sentence.start + tok.idx] = tok.pos_
+    tokens = []
+    for match in TOKEN.finditer(sentence.text):
+        start = sentence.start + match.start()
+        tokens.append(Token(match.group(), start, sentence.start + match.end(),
+                            match.lastgroup or "punct", pos_at.get(start, "")))
+    return tokens
+
+
+def is_title_word(token: Token) -> bool:
+    lex = lexicon()
+    low = token.low
+    return low in lex.title_heads or any(part in lex.title_heads for part in low.split("-"))
+
+
+def is_honorific(text: str) -> bool:
+    return text in lexicon().honorifics or text.rstrip(".") in lexicon().honorifics
+
+
+# ----------------------------------------------------------------------------- organizations
+
+
+@dataclass
+class OrgMention:
+    start: int
+    end: int
+    text: str
+    kind: str
+    country: str | None = None
+    acronym: str | None = None
+    explicit_country: bool = False  # the name itself says the country
+    source: str = "grammar"
+
+
+def _head_at(tokens: list[Token], i: int, language: str) -> tuple[int, dict] | None:
+    heads = lexicon().heads.get(language) or {**lexicon().heads["en"], **lexicon().heads["fr"]}
+    for length in lexicon().head_lengths:
+        group = tokens[i:i + length]
+        if len(group) < length or not all(t.is_word for t in group):
+            continue
+        spec = heads.get(" ".join(t.low for t in group))
+        if spec is None:
+            continue
+        first = group[0].text
+        if spec.get("upper") and not first.isupper():
+            continue
+        if not spec.get("lower_ok") and not first[:1].isupper():
+            continue
+        return length, spec
+    return None
+
+
+def _is_name_adjective(token: Token) -> bool:
+    if not token.is_word or token.text[:1].isupper():
+        return False
+    low = token.low
+    if low in lexicon().name_adjectives or countries.nationality_code(token.text):
+        return True
+    if "-" in low and countries.country_mentions(token.text):
+        return True  # franco-vietnamienne
+    return token.pos == "ADJ" and bool(re.search(r"(?:ique|aire|al|ale|aux|el|elle|ier|ière|if|"
+                                                 r"ive|aque|ères?)s?$", low))
+
+
+def _is_domain_noun(token: Token) -> bool:
+    if not token.is_word or token.text[:1].isupper():
+        return False
+    return token.low in lexicon().domain_nouns
+
+
+def _connector_length(tokens: list[Token], j: int, language: str) -> int:
+    """How many tokens from j form a connector inside a name (de la, of the, d')."""
+    if j >= len(tokens):
+        return 0
+    low = tokens[j].low
+    if language != "en" and low in ("de", "du", "des", "d'", "d’"):
+        nxt = tokens[j + 1].low if j + 1 < len(tokens) else ""
+        return 2 if low == "de" and nxt in ("la", "l'", "l’") else 1
+    if low in ("of", "for", "on"):
+        nxt = tokens[j + 1].low if j + 1 < len(tokens) else ""
+        return 2 if nxt == "the" else 1
+    if low == "de" and tokens[j].text == "de":
+        return 1
+    return 0
+
+
+def _org_extent(tokens: list[Token], i: int, length: int, spec: dict, language: str,
+                blocked: set[int]) -> tuple[int, int, str | None]:
+    """(first, last+1) token indices of the organization whose head is at i, and its acronym."""
+    first, j = i, i + length
+    last = j
+    acronym = None
+    english = language == "en"
+    if english:
+        first = _extend_backwards(tokens, i, blocked)
+    embassy = spec.get("kind") == "embassy"
+    while j < len(tokens):
+        tok = tokens[j]
+        if tok.start in blocked:
+            break
+        if tok.text == "(" and j + 2 < len(tokens) and tokens[j + 2].text == ")" \
+                and ACRONYM.match(tokens[j + 1].text):
+            acronym = tokens[j + 1].text
+            j += 3
+            last = j
+            continue
+        if tok.is_cap and tok.low not in CAPITALISED_STOPWORDS and not is_title_word(tok):
+            j += 1
+            last = j
+            continue
+        if not english and _is_name_adjective(tok):
+            j += 1
+            last = j
+            continue
+        low = tok.low
+        if low in ("et", "and", "&"):
+            after = j + 1
+            conn = _connector_length(tokens, after, language) if not english else 0
+            target = after + conn
+            if target < len(tokens) and (conn or english) and _complement_ok(
+                    tokens, target, language, allow_head=False) \
+                    and not _run_has_head_or_country(tokens, target, language):
+                j = target + 1
+                last = j
+                continue
+            break
+        conn = _connector_length(tokens, j, language)
+        if conn:
+            target = j + conn
+            if target < len(tokens) and tokens[target].start not in blocked \
+                    and _complement_ok(tokens, target, language, allow_head=True):
+                j = target + 1
+                last = j
+                continue
+            break
+        if embassy and low in ("au", "aux", "en", "in", "to") and j + 1 < len(tokens) \
+                and tokens[j + 1].is_cap:
+            j += 2
+            last = j
+            continue
+        break
+    return first, last, acronym
+
+
+def _complement_ok(tokens: list[Token], k: int, language: str, allow_head: bool) -> bool:
+    tok = tokens[k]
+    if tok.is_cap:
+        if not allow_head and _head_at(tokens, k, language):
+            return False
+        return tok.low not in CAPITALISED_STOPWORDS and not is_title_word(tok)
+    if language == "en":
+        return False
+    return _is_domain_noun(tok) or (tok.pos == "NOUN" and tok.is_word and len(tok.text) > 3)
+
+
+def _run_has_head_or_country(tokens: list[Token], k: int, language: str) -> bool:
+    """True when the capitalised run from k starts another body or is a country."""
+    j = k
+    while j < len(tokens) and tokens[j].is_cap:
+        if _head_at(tokens, j, language):
+            return True
+        j += 1
+    run = " ".join(t.text for t in tokens[k:j])
+    return bool(run) and countries.country_code(run) is not None
+
+
+def _extend_backwards(tokens: list[Token], i: int, blocked: set[int]) -> int:
+    """English names put proper nouns before the head: Hanoi Medical University."""
+    k = i - 1
+    while k >= 0:
+        tok = tokens[k]
+        if not tok.is_cap or tok.low in CAPITALISED_STOPWORDS or is_title_word(tok) \
+                or is_honorific(tok.text) or tok.start in blocked:
+            break
+        if countries.nationality_code(tok.text) and not countries.country_code(tok.text):
+            break
+        k -= 1
+    return k + 1
+
+
+def _org_country(context_text: str, start: int, end: int, kind: str, tokens: list[Token],
+                 first: int) -> tuple[str | None, bool]:
+    """The country an organization name states: a nationality adjective or country in it, a
+    possessive or adjective right before it, or a known city in it."""
+    name = context_text[start:end]
+    found = countries.country_mentions(name)
+    if found:
+        return found[0][2], True
+    before = tokens[first - 1] if first > 0 else None
+    if before is not None:
+        if before.kind == "poss" and first > 1:
+            code = countries.country_code(_run_before(tokens, first - 1))
+            if code:
+                return code, True
+        code = countries.nationality_code(before.text)
+        if code:
+            return code, True
+    cities = countries.city_mentions(name)
+    if cities:
+        return cities[0][2], True
+    return None, False
+
+
+def _run_before(tokens: list[Token], k: int) -> str:
+    j = k
+    while j > 0 and tokens[j - 1].is_cap:
+        j -= 1
+    return " ".join(t.text for t in tokens[j:k])
+
+
+def _grammar_orgs(context: Context, tokens_by_sentence: list[list[Token]],
+                  person_starts: set[int]) -> list[OrgMention]:
+    found: list[OrgMention] = []
+    for tokens in tokens_by_sentence:
+        for i in range(len(tokens)):
+            head = _head_at(tokens, i, context.language)
+            if head is None:
+                continue
+            length, spec = head
+            first, last, acronym = _org_extent(tokens, i, length, spec, context.language,
+                                               person_starts)
+            if last - first <= length:
+                continue  # a bare head ("le ministère", "the Ministry") names nothing
+            start, end = tokens[first].start, tokens[last - 1].end
+            if countries.place_code(context.text[start:end]):
+                continue  # "Fédération de Russie" is a country
+            country, explicit = _org_country(context.text, start, end, spec["kind"], tokens,
+                                             first)
+            found.append(OrgMention(start, end, context.text[start:end], spec["kind"], country,
+                                    acronym, explicit))
+    return found
+
+
+def _model_orgs(context: Context, taken: list[tuple[int, int]]) -> list[OrgMention]:
+    """ORG spans of the spaCy model that name a body the grammar has not found."""
+    found = []
+    for sentence in context.sentences:
+        for label, start, end, text in sentence.ents():
+            if label != "ORG":
+                continue
+            start, end, text = _trim_determiners(context.text, start, end)
+            end = start + len(_capitalised_part(text))
+            text = context.text[start:end]
+            if not text or _overlaps(start, end, taken) or not _plausible_org_name(text):
+                continue
+            if _in_quotes(context.text, start):
+                continue
+            found.append(OrgMention(start, end, text, "other", source="model"))
+    return found
+
+
+def _capitalised_part(text: str) -> str:
+    """The name part of a model span: "Politburo relative aux" -> "Politburo"."""
+    words = list(re.finditer(r"[\w'’-]+", text))
+    end = 0
+    for n, word in enumerate(words):
+        w = word.group()
+        if w[:1].isupper() or w[:1].isdigit():
+            end = word.end()
+            continue
+        nxt = words[n + 1].group() if n + 1 < len(words) else ""
+        if fold(w) in FUNCTION_WORDS and nxt[:1].isupper():
+            continue
+        break
+    return text[:end]
+
+
+def _trim_determiners(text: str, start: int, end: int) -> tuple[int, int, str]:
+    piece = text[start:end]
+    match = re.match(r"^(?:the|The|le|Le|la|La|les|Les|l['’]|L['’])\s*", piece)
+    if match:
+        start += match.end()
+    while end > start and not text[end - 1].isalnum() and text[end - 1] not in ")":
+        end -= 1
+    return start, end, text[start:end]
+
+
+def _plausible_org_name(text: str) -> bool:
+    lex = lexicon()
+    if not text[:1].isupper() or fold(text) in lex.reject:
+        return False
+    words = re.findall(r"\w+", text)
+    if words and fold(words[0]) in lex.reject or " - " in text:
+        return False
+    if any(is_honorific(w) for w in text.split()):
+        return False
+    if not words or any(w.isdigit() for w in words):
+        return False
+    if ACRONYM.match(text):
+        return False  # bare acronyms only through a definition, initials or the known list
+    if countries.place_code(text):
+        return False
+    if any(fold(w) in lex.title_heads for w in words):
+        return False
+    if all(fold(w) in lex.reject or fold(w) in lex.domain_nouns or fold(w) in FUNCTION_WORDS
+           for w in words):
+        return False
+    return not any(countries.place_code(w) for w in words[:1]) or len(words) > 1
+
+
+def _in_quotes(text: str, start: int) -> bool:
+    before = text[max(0, start - 120):start]
+    return before.count("«") > before.count("»") or before.count("“") > before.count("”")
+
+
+def _appositive_orgs(context: Context, tokens_by_sentence: list[list[Token]],
+                     taken: list[tuple[int, int]]) -> list[OrgMention]:
+    """"Leem, l'organisation professionnelle des entreprises du médicament": a capitalised
+    name followed by an apposition whose noun says what kind of body it is."""
+    found = []
+    types = lexicon().appositive_types
+    for tokens in tokens_by_sentence:
+        for k, tok in enumerate(tokens):
+            if tok.text != "," or k == 0 or k + 2 >= len(tokens):
+                continue
+            j = k + 1
+            while j < len(tokens) and tokens[j].low in lexicon().skip_before_title | {"l'", "l’"}:
+                j += 1
+            if j >= len(tokens) or tokens[j].low not in types:
+                continue
+            name_end = k
+            name_start = name_end
+            while name_start > 0 and tokens[name_start - 1].is_cap \
+                    and tokens[name_start - 1].low not in CAPITALISED_STOPWORDS:
+                name_start -= 1
+            if name_start == name_end:
+                continue
+            start, end = tokens[name_start].start, tokens[name_end - 1].end
+            text = context.text[start:end]
+            if _overlaps(start, end, taken) or countries.place_code(text) \
+                    or not _plausible_org_name(text) and not text.istitle():
+                continue
+            clause_end = next((t.start for t in tokens[j:] if t.text in SENTENCE_END | {","}),
+                              tokens[-1].end)
+            clause = context.text[tokens[j].start:clause_end]
+            where = countries.country_mentions(clause)
+            found.append(OrgMention(start, end, text, types[tokens[j].low],
+                                    where[0][2] if where else None, source="appositive",
+                                    explicit_country=bool(where)))
+    return found
+
+
+def _known_orgs(context: Context) -> list[OrgMention]:
+    found = []
+    body = context.text
+    for entry in lexicon().known:
+        for form in [entry["name"], *entry.get("aliases", [])]:
+            pattern = rf"(?<![\w-]){re.escape(form)}(?![\w-])"
+            for match in re.finditer(pattern, body):
+                found.append(OrgMention(match.start(), match.end(), match.group(), entry["kind"],
+                                        entry.get("country"), source="known:" + entry["name"],
+                                        explicit_country=True))
+    return found
+
+
+def _overlaps(start: int, end: int, spans: Iterable[tuple[int, int]]) -> bool:
+    return any(start < b and a < end for a, b in spans)
+
+
+# ----------------------------------------------------------------------------- grouping orgs
+
+
+def _org_base(name: str, expansions: dict[str, str] | None = None) -> str:
+    """The content words of a name without its country words, acronym and articles: the key
+    that merges "ministère vietnamien de la Santé" with "ministère de la Santé du Vietnam", and
+    "CHU Clermont-Ferrand" with "Centre hospitalier universitaire (CHU) de Clermont-Ferrand"."""
+    text = re.sub(r"\([^)]*\)", " ", name)
+    for acronym, expansion in (expansions or {}).items():
+        text = re.sub(rf"(?<![\w-]){re.escape(acronym)}(?![\w-])", expansion, text)
+    for start, end, _ in reversed(countries.country_mentions(text)):
+        text = text[:start] + " " + text[end:]
+    words = {w for w in re.findall(r"[\w-]+", fold(text)) if w not in FUNCTION_WORDS | {"l", "d"}}
+    return " ".join(sorted(words))
+
+
+def _acronym_expansions(mentions: list[OrgMention]) -> dict[str, str]:
+    """ACR -> the words it stands for, from "Centre hospitalier universitaire (CHU) de ..."."""
+    found = {}
+    for m in mentions:
+        if m.acronym:
+            before = m.text.split(f"({m.acronym})")[0].strip()
+            if before:
+                found[m.acronym] = before
+    return found
+
+
+@dataclass
+class OrgGroup:
+    mentions: list[OrgMention]
+    country: str | None
+    kind: str
+    acronym: str | None = None
+    base: str = ""
+    forms: list[str] = field(default_factory=list)
+
+    @property
+    def first(self) -> int:
+        return min(m.start for m in self.mentions)
+
+
+def _group_orgs(mentions: list[OrgMention], host: str) -> list[OrgGroup]:
+    groups: dict[tuple[str, str | None], OrgGroup] = {}
+    pending: list[OrgMention] = []
+    expansions = _acronym_expansions(mentions)
+    for m in sorted(mentions, key=lambda m: m.start):
+        if m.source.startswith("known:"):
+            key = (m.source, m.country)
+        elif m.country is None:
+            pending.append(m)
+            continue
+        else:
+            key = (_org_base(m.text, expansions), m.country)
+        group = groups.setdefault(key, OrgGroup([], m.country, m.kind, base=key[0]))
+        group.mentions.append(m)
+    for m in pending:
+        base = _org_base(m.text, expansions)
+        same = [g for (b, _), g in groups.items() if b == base]
+        if same:
+            target = next((g for g in same if g.country == host), same[0])
+        else:
+            target = groups.setdefault((base, None), OrgGroup([], None, m.kind, base=base))
+        target.mentions.append(m)
+    result = sorted(groups.values(), key=lambda g: g.first)
+    for group in result:
+        group.acronym = next((m.acronym for m in group.mentions if m.acronym), None)
+        forms = []
+        for m in sorted(group.mentions, key=lambda m: m.start):
+            for form in (m.text, re.sub(r"\s*\([^)]*\)", "", m.text)):
+                if form not in forms:
+                    forms.append(form)
+        group.forms = forms
+        if group.kind == "other":
+            group.kind = next((m.kind for m in group.mentions if m.kind != "other"), "other")
+    return result
+
+
+def _initials(name: str) -> set[str]:
+    words = [w for w in re.findall(r"[\w'’-]+", name)
+             if fold(w) not in FUNCTION_WORDS and not countries.nationality_code(w)]
+    words = [re.sub(r"^[ldLD]['’]", "", w) for w in words]
+    plain = "".join(w[0] for w in words if w).upper()
+    split = "".join(p[0] for w in words for p in w.split("-") if p).upper()
+    return {plain, split}
+
+
+# ----------------------------------------------------------------------------- persons
+
+
+@dataclass
+class PersonMention:
+    start: int
+    end: int
+    text: str
+
+
+NAME_TOKEN = r"[A-ZÀ-ÖØ-ÞĀ-ỸĐ][\w'’.-]*"
+
+
+def _honorific_persons(context: Context) -> list[PersonMention]:
+    """Names right after an honorific: the French model tags "Dr Duong Duc Hùng" as MISC."""
+    honorifics = sorted(lexicon().honorifics, key=len, reverse=True)
+    alternation = "|".join(re.escape(h) for h in honorifics)
+    particles = "|".join(re.escape(p) for p in lexicon().particles)
+    pattern = re.compile(
+        rf"(?<![\w])(?:(?:{alternation})\s+)+"
+        rf"((?:{NAME_TOKEN})(?:\s+(?:(?:{particles})\s+)?{NAME_TOKEN}){{0,4}})")
+    found = []
+    for sentence in context.sentences:
+        for match in pattern.finditer(sentence.text):
+            start = sentence.start + match.start(1)
+            found.append(PersonMention(start, start + len(match.group(1)), match.group(1)))
+    return found
+
+
+def _surname_persons(context: Context) -> list[PersonMention]:
+    """Three to four capitalised syllables opening with a Vietnamese surname."""
+    pattern = re.compile(rf"(?<![\w])({NAME_TOKEN}(?:\s+{NAME_TOKEN}){{2,3}})")
+    found = []
+    for sentence in context.sentences:
+        for match in pattern.finditer(sentence.text):
+            words = match.group(1).split()
+            if fold(words[0]) not in lexicon().surnames:
+                continue
+            if any(len(w) > 7 or not w.isalpha() or w.isupper() and len(w) > 1 for w in words):
+                continue
+            start = sentence.start + match.start(1)
+            found.append(PersonMention(start, start + len(match.group(1)), match.group(1)))
+    return found
+
+
+def _model_persons(context: Context) -> list[PersonMention]:
+    found = []
+    for sentence in context.sentences:
+        for label, start, end, text in sentence.ents():
+            if label in ("PER", "PERSON") or (label == "MISC" and _honorific_inside(text)):
+                found.append(PersonMention(start, end, text))
+    return found
+
+
+def _honorific_inside(text: str) -> bool:
+    return bool(text.split()) and is_honorific(text.split()[0])
+
+
+def _clean_person(context: Context, m: PersonMention,
+                  org_spans: list[tuple[int, int]]) -> PersonMention | None:
+    start, end = m.start, m.end
+    text = context.text
+    # honorifics and titles the model glued to the name
+    while True:
+        match = re.match(r"(\S+)\s+", text[start:end])
+        if not match:
+            break
+        word = match.group(1)
+        if is_honorific(word) or fold(word.strip(",")) in lexicon().title_heads \
+                or fold(word) in lexicon().title_modifiers and word[:1].isupper():
+            start += match.end()
+            continue
+        break
+    end = start + len(re.sub(r"(?:['’]s|[\s,.;:)(\]]+)$", "", text[start:end]))
+    piece = text[start:end]
+    words = piece.split()
+    if not words or any(ch.isdigit() for ch in piece):
+        return None
+    if any(w in lexicon().not_names for w in words):
+        return None
+    if _overlaps(start, end, org_spans):
+        return None
+    if CREDIT_BEFORE.search(text[max(0, start - 30):start]):
+        return None
+    if not words[0][:1].isupper() or all(w.isupper() for w in words if len(w) > 1):
+        return None
+    if countries.place_code(piece):
+        return None
+    if any(fold(w) in lexicon().title_heads for w in words):
+        return None
+    return PersonMention(start, end, piece)
+
+
+@dataclass
+class PersonGroup:
+    mentions: list[PersonMention]
+    name: str
+    forms: list[str] = field(default_factory=list)
+
+    @property
+    def first(self) -> int:
+        return min(m.start for m in self.mentions)
+
+
+def _same_person(a: str, b: str) -> bool:
+    fa, fb = fold(a), fold(b)
+    if fa == fb:
+        return True
+    ta, tb = fa.replace("-", " ").split(), fb.replace("-", " ").split()
+    return len(ta) == len(tb) and fuzz.ratio(fa, fb) >= 85 and ta[0][:3] == tb[0][:3]
+
+
+def _group_persons(mentions: list[PersonMention]) -> list[PersonGroup]:
+    full = [m for m in mentions if len(m.text.split()) >= 2]
+    groups: list[PersonGroup] = []
+    for m in sorted(full, key=lambda m: m.start):
+        group = next((g for g in groups if any(_same_person(m.text, f) for f in g.forms)), None)
+        if group is None:
+            group = PersonGroup([], m.text)
+            groups.append(group)
+        group.mentions.append(m)
+        if m.text not in group.forms:
+            group.forms.append(m.text)
+    for group in groups:
+        group.name = max(group.forms, key=lambda f: (len(f.split()), -group.forms.index(f)))
+    return groups
+
+
+# ----------------------------------------------------------------------------- roles
+
+
+@dataclass
+class Role:
+    title: str
+    start: int
+    end: int
+
+
+def _title_before(tokens: list[Token], k: int) -> Role | None:
+    """The title right before the name whose first token is k ("le ministre russe de la
+    Santé Mikhaïl Murashko", "l'ambassadeur de France au Vietnam, Olivier Brochet")."""
+    j = k - 1
+    while j >= 0 and is_honorific(tokens[j].text):
+        j -= 1
+    if j >= 0 and tokens[j].text == ",":
+        j -= 1
+    end = j
+    chunk_start = j + 1
+    while j >= 0 and k - j <= 14:
+        tok = tokens[j]
+        if tok.kind == "punct" or tok.pos in VERB_POS:
+            break
+        chunk_start = j
+        j -= 1
+    chunk = tokens[chunk_start:end + 1]
+    head = next((n for n, t in enumerate(chunk) if is_title_word(t)), None)
+    if head is None or end < chunk_start:
+        return None
+    first = head
+    while first > 0 and _title_prefix_word(chunk[first - 1]):
+        first -= 1
+    return Role("", chunk[first].start, chunk[-1].end)
+
+
+def _title_prefix_word(tok: Token) -> bool:
+    if tok.low in CAPITALISED_STOPWORDS or tok.low in FUNCTION_WORDS:
+        return False
+    return tok.low in lexicon().title_modifiers or bool(countries.nationality_code(tok.text)) \
+        or tok.is_cap
+
+
+def _title_after(tokens: list[Token], k: int) -> Role | None:
+    """The apposition after a name: "Trần Văn Thuấn, Deputy Minister of Health,"."""
+    if k >= len(tokens) or tokens[k].text != ",":
+        return None
+    j = k + 1
+    while j < len(tokens) and tokens[j].low in lexicon().skip_before_title:
+        j += 1
+    start = j
+    while j < len(tokens) and j - start < 18:
+        tok = tokens[j]
+        if tok.kind == "punct" and tok.text in SENTENCE_END | {","}:
+            break
+        if tok.pos in VERB_POS and not is_title_word(tok):
+            break
+        if tok.kind == "poss":
+            start = j + 1
+        j += 1
+    segment = tokens[start:j]
+    if not segment or not any(is_title_word(t) for t in segment[:6]):
+        return None
+    return Role("", segment[0].start, segment[-1].end)
+
+
+# ----------------------------------------------------------------------------- assembly
 
 
 def find_persons_and_organizations(context: Context) -> tuple[list[dict], list[dict]]:
     """(persons, organizations) as in the contract, ids p1.. and o1.."""
-    return [], []
+    if context.language == "vi":
+        try:
+            from hoptac.extract import vietnamese
+        except ImportError:
+            return [], []
+        return vietnamese.find_persons_and_organizations(context)
+    return EntityFinder(context).run()
+
+
+class EntityFinder:
+    """Runs the person and organization rules over one English or French article."""
+
+    def __init__(self, context: Context):
+        self.context = context
+        self.tokens = [tokenize(s) for s in context.sentences]
+        self.host = countries.host_country(context)
+        self.foreign_partner = self._foreign_partner()
+
+    def run(self) -> tuple[list[dict], list[dict]]:
+        strong = _honorific_persons(self.context) + _surname_persons(self.context)
+        raw_persons = _model_persons(self.context) + strong
+        # a name that surely is a person ends an organization name before it
+        person_starts = {m.start for m in strong}
+        self.person_names = {fold(c.text) for m in raw_persons
+                             if (c := _clean_person(self.context, m, [])) is not None}
+        orgs = self._organizations(person_starts)
+        org_spans = [(m.start, m.end) for g in orgs for m in g.mentions]
+        persons = self._persons(raw_persons, org_spans)
+        org_ids = {id(g): f"o{n}" for n, g in enumerate(orgs, 1)}
+        org_dicts = [self._org_dict(g, org_ids[id(g)]) for g in orgs]
+        person_dicts = [self._person_dict(g, f"p{n}", orgs, org_ids)
+                        for n, g in enumerate(persons, 1)]
+        return person_dicts, org_dicts
+
+    # organizations -----------------------------------------------------------
+
+    def _organizations(self, person_starts: set[int]) -> list[OrgGroup]:
+        context = self.context
+        mentions = _grammar_orgs(context, self.tokens, person_starts)
+        mentions += _known_orgs(context)
+        mentions = _keep_longest(mentions)
+        taken = [(m.start, m.end) for m in mentions]
+        mentions += _appositive_orgs(context, self.tokens, taken)
+        taken = [(m.start, m.end) for m in mentions]
+        mentions += [m for m in _model_orgs(context, taken)
+                     if fold(m.text) not in self.person_names]
+        mentions = _keep_longest(mentions)
+        self._countries_from_lists(mentions)
+        groups = _group_orgs(mentions, self.host)
+        self._acronym_mentions(groups)
+        self._name_mentions(groups)
+        for group in groups:
+            if group.country is None and not group.mentions[0].source.startswith("known:"):
+                group.country = self._fallback_org_country(group)
+        return groups
+
+    def _countries_from_lists(self, mentions: list[OrgMention]) -> None:
+        """"Leurs partenaires français : l'Université Clermont-Auvergne et le CHU...": a
+        nationality adjective that introduces a list gives its country to the list."""
+        intro = re.compile(r"[^.:;]{0,40}?(?::|\b(?:incluent|include|includes|including|"
+                           r"comprennent|notamment|such as|tels? que|comme|sont|are)\b)")
+        spans = sorted(((m.start, m.end, m) for m in mentions), key=lambda s: s[:2])
+        for sentence in self.context.sentences:
+            for word in re.finditer(r"[\w-]+", sentence.text):
+                code = countries.nationality_code(word.group())
+                match = intro.match(sentence.text, word.end()) if code else None
+                if not match:
+                    continue
+                pos = sentence.start + match.end()
+                for start, end, m in spans:
+                    if start < pos:
+                        continue
+                    if start >= sentence.end:
+                        break
+                    gap = self.context.text[pos:start]
+                    if not re.fullmatch(r"[\s,;]*(?:(?:et|and|ainsi que|as well as)\s+)?"
+                                        r"(?:l['’]|le |la |les |the |)\s*", gap):
+                        break
+                    if not m.explicit_country:
+                        m.country = code
+                        m.explicit_country = True
+                    pos = end
+
+    def _acronym_mentions(self, groups: list[OrgGroup]) -> None:
+        """Bare acronyms: defined in parentheses earlier, or the initials of a name found."""
+        text = self.context.text
+        taken = [(m.start, m.end) for g in groups for m in g.mentions]
+        for tokens in self.tokens:
+            for tok in tokens:
+                if not ACRONYM.match(tok.text) or _overlaps(tok.start, tok.end, taken):
+                    continue
+                group = next((g for g in groups if g.acronym == tok.text), None)
+                if group is None:
+                    group = next((g for g in groups if len(tok.text) >= 3 and any(
+                        tok.text in _initials(f) for f in g.forms)), None)
+                    if group is None:
+                        continue
+                    group.acronym = group.acronym or tok.text
+                group.mentions.append(OrgMention(tok.start, tok.end, text[tok.start:tok.end],
+                                                 group.kind, group.country, source="acronym"))
+                taken.append((tok.start, tok.end))
+        for group in groups:
+            if group.acronym and group.acronym not in group.forms:
+                group.forms.append(group.acronym)
+
+    def _name_mentions(self, groups: list[OrgGroup]) -> None:
+        """Later occurrences of a name the rules found once (the model misses repeats)."""
+        text = self.context.text
+        taken = [(m.start, m.end) for g in groups for m in g.mentions]
+        owner: dict[str, list[OrgGroup]] = {}
+        for group in groups:
+            for form in group.forms:
+                owner.setdefault(form, []).append(group)
+        for form, owners in sorted(owner.items(), key=lambda kv: -len(kv[0])):
+            if len(owners) != 1 or len(form) < 3:
+                continue
+            for match in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", text):
+                if match.start() < self.context.body_start or \
+                        _overlaps(match.start(), match.end(), taken):
+                    continue
+                owners[0].mentions.append(OrgMention(match.start(), match.end(), form,
+                                                     owners[0].kind, source="repeat"))
+                taken.append(match.span())
+
+    def _fallback_org_country(self, group: OrgGroup) -> str | None:
+        """A body whose name states no country belongs to the host (the bare "Ministry of
+        Health" of a meeting in Hanoi) unless it is an international one."""
+        if group.kind == "international":
+            return None
+        return self.host
+
+    def _org_dict(self, group: OrgGroup, org_id: str) -> dict:
+        name = max(group.forms[:3], key=lambda f: (bool(re.search(r"\(", f)) is False, len(f)))
+        name = next((f for f in group.forms if f == group.mentions[0].text), name) \
+            if group.mentions[0].source.startswith("known:") else name
+        if group.mentions[0].source.startswith("known:"):
+            name = group.mentions[0].source.split(":", 1)[1]
+        aliases = [f for f in group.forms if f != name]
+        if group.acronym and f"({group.acronym})" not in aliases:
+            aliases.append(f"({group.acronym})")
+        for form in list(aliases) + [name]:
+            plain = strip_accents(form)
+            if plain != form and plain not in aliases and plain != name:
+                aliases.append(plain)
+        mentions = sorted({(m.start, m.end) for m in group.mentions})
+        return {"id": org_id, "name": name, "aliases": aliases, "country": group.country,
+                "kind": group.kind,
+                "mentions": [{"start": a, "end": b} for a, b in mentions]}
+
+    # persons -----------------------------------------------------------------
+
+    def _persons(self, raw: list[PersonMention],
+                 org_spans: list[tuple[int, int]]) -> list[PersonGroup]:
+        cleaned = []
+        for m in raw:
+            c = _clean_person(self.context, m, org_spans)
+            if c is not None:
+                cleaned.append(c)
+        cleaned = _keep_longest_persons(cleaned)
+        groups = _group_persons(cleaned)
+        self._person_repeats(groups, org_spans)
+        return sorted(groups, key=lambda g: g.first)
+
+    def _person_repeats(self, groups: list[PersonGroup], org_spans) -> None:
+        """Every occurrence of each form, and of the last word alone (surname in Western
+        names, given name in Vietnamese ones) when no other person shares it."""
+        text = self.context.text
+        taken = list(org_spans) + [(m.start, m.end) for g in groups for m in g.mentions]
+        last_words: dict[str, list[PersonGroup]] = {}
+        for group in groups:
+            for form in group.forms:
+                last_words.setdefault(form.split()[-1], []).append(group)
+        for group in groups:
+            forms = sorted(group.forms, key=len, reverse=True)
+            last = {f.split()[-1] for f in group.forms}
+            singles = [w for w in last if len(w) >= 3 and len(set(map(id, last_words[w]))) == 1]
+            for form in forms + singles:
+                for match in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", text):
+                    if match.start() < self.context.body_start or \
+                            _overlaps(match.start(), match.end(), taken):
+                        continue
+                    group.mentions.append(PersonMention(match.start(), match.end(), form))
+                    taken.append(match.span())
+
+    def _roles(self, group: PersonGroup, orgs: list[OrgGroup],
+               org_ids: dict[int, str]) -> list[tuple[Role, str | None]]:
+        roles: list[tuple[Role, str | None]] = []
+        seen = set()
+        for m in group.mentions:
+            tokens = next((t for s, t in zip(self.context.sentences, self.tokens, strict=True)
+                           if s.start <= m.start < s.end), None)
+            if not tokens:
+                continue
+            first = next((n for n, t in enumerate(tokens) if t.start == m.start), None)
+            last = next((n for n, t in enumerate(tokens) if t.end == m.end), None)
+            if first is None or last is None:
+                continue
+            for role in (_title_before(tokens, first), _title_after(tokens, last + 1)):
+                if role is None:
+                    continue
+                role.title = self.context.text[role.start:role.end].strip(" ,")
+                key = fold(role.title)
+                if key in seen or not role.title:
+                    continue
+                seen.add(key)
+                org = next((org_ids[id(g)] for g in orgs for om in g.mentions
+                            if role.start <= om.start and om.end <= role.end), None)
+                roles.append((role, org))
+        keys = [fold(r.title) for r, _ in roles]
+        return [(r, o) for (r, o), k in zip(roles, keys, strict=True)
+                if not any(other != k and other.startswith(k) for other in keys)]
+
+    def _person_dict(self, group: PersonGroup, person_id: str, orgs: list[OrgGroup],
+                     org_ids: dict[int, str]) -> dict:
+        roles = self._roles(group, orgs, org_ids)
+        country = self._person_country(group, roles, orgs, org_ids)
+        aliases = [f for f in group.forms if f != group.name]
+        for form in [group.name, *aliases]:
+            plain = strip_accents(form)
+            if plain != form and plain not in aliases and plain != group.name:
+                aliases.append(plain)
+        mentions = sorted({(m.start, m.end) for m in group.mentions})
+        return {"id": person_id, "name": group.name, "aliases": aliases, "country": country,
+                "roles": [{"title": r.title, "organization": o} for r, o in roles],
+                "mentions": [{"start": a, "end": b} for a, b in mentions]}
+
+    def _person_country(self, group: PersonGroup, roles, orgs: list[OrgGroup],
+                        org_ids: dict[int, str]) -> str | None:
+        by_id = {org_ids[id(g)]: g for g in orgs}
+        for role, org in roles:
+            words = re.findall(r"[\w-]+", role.title)
+            adjective = next((countries.nationality_code(w) for w in words
+                              if countries.nationality_code(w)), None)
+            if adjective:
+                return adjective
+            if org and by_id[org].country:
+                return by_id[org].country
+            named = countries.country_mentions(role.title)
+            if named:
+                return named[0][2]
+        if fold(group.name.split()[0]) in lexicon().surnames:
+            return "VN"
+        return self.foreign_partner
+
+    def _foreign_partner(self) -> str | None:
+        body = self.context.text[self.context.body_start:self.context.body_end]
+        counts: dict[str, int] = {}
+        for _, _, code in countries.country_mentions(body):
+            counts[code] = counts.get(code, 0) + 1
+        others = [c for c, n in counts.items() if c != self.host and n >= 2]
+        return others[0] if len(others) == 1 else None
+
+
+def _keep_longest(mentions: list[OrgMention]) -> list[OrgMention]:
+    """Drop mentions inside a longer one of the same start, and exact duplicates; nested
+    bodies with their own start (the CHU inside "Service ... du CHU") stay."""
+    chosen: list[OrgMention] = []
+    for m in sorted(mentions, key=lambda m: (m.start, -(m.end - m.start))):
+        if any(c.start <= m.start and m.end <= c.end and (c.start == m.start or
+                                                          m.source != "grammar")
+               for c in chosen):
+            continue
+        chosen.append(m)
+    return chosen
+
+
+def _keep_longest_persons(mentions: list[PersonMention]) -> list[PersonMention]:
+    chosen: list[PersonMention] = []
+    for m in sorted(mentions, key=lambda m: -(m.end - m.start)):
+        if any(m.start < c.end and c.start < m.end for c in chosen):
+            continue
+        chosen.append(m)
+    return sorted(chosen, key=lambda m: m.start)
