@@ -1,0 +1,310 @@
+"""HTML pages: overview, timeline, agreements, network, entities, articles, search, review."""
+
+from __future__ import annotations
+
+from typing import Annotated
+from urllib.parse import urlencode
+
+from fastapi import APIRouter, Depends, Form, HTTPException, Query, Request
+from fastapi.responses import RedirectResponse, Response
+
+from hoptac.store import Store
+from hoptac.web import auth, queries
+from hoptac.web.api import (
+    AGREEMENT_COLUMNS,
+    ARTICLE_COLUMNS,
+    CORRECTION_COLUMNS,
+    EVENT_COLUMNS,
+    FACT_COLUMNS,
+    ITEM_COLUMNS,
+)
+from hoptac.web.deps import MAX_LIMIT, MAX_QUERY, get_store, get_user, render, templates
+from hoptac.web.review import apply_correction, revert
+from hoptac.web.searching import run_search
+from hoptac.web.tables import table_response
+
+router = APIRouter(include_in_schema=False)
+
+PAGE = 50
+# Annotated aliases: FastAPI copies their Query metadata for each parameter
+Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT)]
+Offset = Annotated[int, Query(ge=0)]
+Fmt = Annotated[str, Query(pattern="^(html|json|csv)$")]
+Code = Annotated[str | None, Query(max_length=8)]
+Text = Annotated[str | None, Query(max_length=MAX_QUERY)]
+UserDep = Depends(get_user)
+StoreDep = Depends(get_store)
+
+
+def with_params(request: Request, **changes) -> str:
+    """This page's path and query with some parameters changed (None removes one)."""
+    params = dict(request.query_params)
+    for key, value in changes.items():
+        if value is None:
+            params.pop(key, None)
+        else:
+            params[key] = str(value)
+    return request.url.path + ("?" + urlencode(params) if params else "")
+
+
+templates.env.globals["with_params"] = with_params
+
+
+def table_page(request: Request, user, template: str, rows: list[dict], columns: list[str],
+               fmt: str, name: str, **context) -> Response:
+    """A table view, or its rows as CSV or JSON when ?format= asks for it."""
+    if fmt != "html":
+        return table_response(rows, columns, fmt, name)
+    return render(request, template, {"rows": rows, **context}, user)
+
+
+@router.get("/")
+def overview(request: Request, store: Store = StoreDep, user=UserDep):
+    conn = store.conn
+    return render(request, "overview.html", {
+        "counts": queries.counts(conn),
+        "events": queries.list_events(conn, limit=8),
+        "stages": queries.agreements_by_stage(conn),
+        "matrix": queries.country_area_matrix(conn),
+        "articles": queries.list_articles(conn, limit=8),
+    }, user)
+
+
+@router.get("/timeline")
+def timeline(request: Request, country: Code = None, area: Text = None,
+             since: Text = None, until: Text = None, limit: Limit = PAGE,
+             offset: Offset = 0, format: Fmt = "html", store: Store = StoreDep, user=UserDep):
+    rows = queries.list_events(store.conn, country=country or None, area=area or None,
+                               since=since or None, until=until or None,
+                               limit=limit, offset=offset)
+    return table_page(request, user, "timeline.html", rows, EVENT_COLUMNS, format, "events",
+                      filters={"country": country, "area": area, "since": since,
+                               "until": until},
+                      countries=_countries(store), areas=_areas(store),
+                      limit=limit, offset=offset)
+
+
+def _countries(store: Store) -> list[str]:
+    return [r[0] for r in store.conn.execute(
+        "SELECT DISTINCT country FROM article_countries ORDER BY country")]
+
+
+def _areas(store: Store) -> list[str]:
+    return [r[0] for r in store.conn.execute(
+        "SELECT DISTINCT area FROM article_areas ORDER BY area")]
+
+
+@router.get("/agreements")
+def agreements(request: Request, country: Code = None, status: Text = None,
+               format: Fmt = "html", store: Store = StoreDep, user=UserDep):
+    rows = queries.list_agreements(store.conn, country=country or None, status=status or None)
+    return table_page(request, user, "agreements.html", rows[:MAX_LIMIT], AGREEMENT_COLUMNS,
+                      format, "agreements", filters={"country": country, "status": status})
+
+
+@router.get("/agreements/{item_id}")
+def agreement(request: Request, item_id: str, store: Store = StoreDep, user=UserDep):
+    item = _found(queries.agreement_detail(store.conn, item_id))
+    return render(request, "agreement.html", {"a": item}, user)
+
+
+@router.get("/network")
+def network(request: Request, user=UserDep):
+    return render(request, "network.html", {}, user)
+
+
+@router.get("/persons")
+def persons(request: Request, q: Text = None, limit: Limit = PAGE, offset: Offset = 0,
+            format: Fmt = "html", store: Store = StoreDep, user=UserDep):
+    rows = queries.list_items(store.conn, "person", q=q, limit=limit, offset=offset)
+    return table_page(request, user, "items.html", rows, ITEM_COLUMNS, format, "persons",
+                      kind="person", title="Persons", q=q, limit=limit, offset=offset)
+
+
+@router.get("/organizations")
+def organizations(request: Request, q: Text = None, limit: Limit = PAGE,
+                  offset: Offset = 0, format: Fmt = "html", store: Store = StoreDep,
+                  user=UserDep):
+    rows = queries.list_items(store.conn, "organization", q=q, limit=limit, offset=offset)
+    return table_page(request, user, "items.html", rows, ITEM_COLUMNS, format,
+                      "organizations", kind="organization", title="Organizations", q=q,
+                      limit=limit, offset=offset)
+
+
+@router.get("/persons/{item_id}")
+def person(request: Request, item_id: str, store: Store = StoreDep, user=UserDep):
+    item = _found(queries.entity_detail(store.conn, "person", item_id))
+    return render(request, "entity.html", {"e": item}, user)
+
+
+@router.get("/organizations/{item_id}")
+def organization(request: Request, item_id: str, store: Store = StoreDep, user=UserDep):
+    item = _found(queries.entity_detail(store.conn, "organization", item_id))
+    return render(request, "entity.html", {"e": item}, user)
+
+
+@router.get("/articles")
+def articles(request: Request, language: Code = None, country: Code = None,
+             area: Text = None, limit: Limit = PAGE, offset: Offset = 0,
+             format: Fmt = "html", store: Store = StoreDep, user=UserDep):
+    rows = queries.list_articles(store.conn, language=language or None,
+                                 country=country or None, area=area or None,
+                                 limit=limit, offset=offset)
+    return table_page(request, user, "articles.html", rows, ARTICLE_COLUMNS, format,
+                      "articles", filters={"language": language, "country": country,
+                                           "area": area}, limit=limit, offset=offset)
+
+
+@router.get("/articles/{article_id}")
+def article(request: Request, article_id: str, start: int | None = Query(None, ge=0),
+            end: int | None = Query(None, ge=0), store: Store = StoreDep, user=UserDep):
+    """The article with its mentions and evidence marked; start/end highlight one range."""
+    item = _found(queries.article_detail(store.conn, article_id))
+    text = item["text"]
+    target = (start, end) if start is not None and end is not None and \
+        start < end <= len(text) else None
+    annotations = queries.article_annotations(item["extraction"], len(text))
+    return render(request, "article.html", {
+        "a": item, "target": target,
+        "segments": queries.highlight_segments(text, annotations, target),
+        "events": queries.list_events(store.conn, article_id=article_id, limit=MAX_LIMIT),
+        "facts": queries.list_facts(store.conn, article_id=article_id, limit=MAX_LIMIT),
+    }, user)
+
+
+@router.get("/facts")
+def facts(request: Request, limit: Limit = PAGE, offset: Offset = 0, format: Fmt = "html",
+          store: Store = StoreDep, user=UserDep):
+    rows = queries.list_facts(store.conn, limit=limit, offset=offset)
+    return table_page(request, user, "facts.html", rows, FACT_COLUMNS, format, "facts",
+                      limit=limit, offset=offset)
+
+
+@router.get("/search")
+def search(request: Request, q: Text = None, language: Code = None,
+           country: Code = None, limit: int = Query(20, ge=1, le=100),
+           offset: Offset = 0, format: Fmt = "html", store: Store = StoreDep, user=UserDep):
+    from hoptac.store.search import SearchError
+
+    found, error = {"results": [], "facets": {"language": [], "country": []}}, None
+    if q and q.strip():
+        try:
+            found = run_search(store.conn, q.strip(), language=language or None,
+                               country=country or None, limit=limit, offset=offset)
+        except SearchError as err:
+            error = str(err)
+    return table_page(request, user, "search.html", found["results"],
+                      ["id", "title", "published", "language", "snippet"], format, "search",
+                      q=q or "", facets=found["facets"], language=language, country=country,
+                      error=error,
+                      limit=limit, offset=offset)
+
+
+# --- review and corrections ---------------------------------------------------------------------
+
+
+@router.get("/review")
+def review(request: Request, format: Fmt = "html", store: Store = StoreDep, user=UserDep):
+    rows = queries.review_queue(store.conn)
+    return table_page(request, user, "review.html", rows, ["kind", *ITEM_COLUMNS], format,
+                      "review")
+
+
+@router.post("/review")
+def review_action(request: Request, csrf_token: str | None = Form(None),
+                  item: str = Form(..., max_length=200),
+                  kind: str = Form(..., pattern="^(person|organization|agreement)$"),
+                  action: str = Form(..., pattern="^(confirm|reject|rename|merge)$"),
+                  name: str | None = Form(None, max_length=300),
+                  into: str | None = Form(None, max_length=200),
+                  reason: str | None = Form(None, max_length=1000),
+                  back: str | None = Form(None, max_length=300),
+                  store: Store = StoreDep, user=UserDep):
+    """Confirm, reject, rename or merge one knowledge-base item (reviewers only)."""
+    user = auth.require_user(user)
+    auth.check_csrf(request, user, csrf_token)
+    payload = _payload(action, name, into)
+    apply_correction(store, reviewer=user.username, action=action, target_kind=kind,
+                     target={"item": item}, payload=payload, reason=reason or None)
+    return RedirectResponse(_local(back) or "/review", status_code=303)
+
+
+def _payload(action: str, name: str | None, into: str | None) -> dict | None:
+    if action == "rename":
+        if not name or not name.strip():
+            raise HTTPException(status_code=400, detail="rename needs a new name")
+        return {"name": name.strip()}
+    if action == "merge":
+        if not into or not into.strip():
+            raise HTTPException(status_code=400, detail="merge needs the item to merge into")
+        return {"into": into.strip()}
+    return None
+
+
+@router.get("/corrections")
+def corrections(request: Request, format: Fmt = "html", store: Store = StoreDep, user=UserDep):
+    from hoptac.kb.corrections import list_corrections
+
+    rows = list_corrections(store)[:MAX_LIMIT]
+    return table_page(request, user, "corrections.html", rows, CORRECTION_COLUMNS, format,
+                      "corrections")
+
+
+@router.post("/corrections/{correction_id}/revert")
+def revert_correction(request: Request, correction_id: int,
+                      csrf_token: str | None = Form(None), store: Store = StoreDep,
+                      user=UserDep):
+    user = auth.require_user(user)
+    auth.check_csrf(request, user, csrf_token)
+    revert(store, correction_id, reviewer=user.username)
+    return RedirectResponse("/corrections", status_code=303)
+
+
+# --- login ------------------------------------------------------------------------------------
+
+
+def _local(path: str | None) -> str | None:
+    """`path` if it stays on this site (no open redirect), else None."""
+    if path and path.startswith("/") and not path.startswith("//") and "\\" not in path:
+        return path
+    return None
+
+
+@router.get("/login")
+def login_form(request: Request, next: str | None = Query(None, max_length=300),
+               user=UserDep):
+    return render(request, "login.html", {"next": _local(next) or "/review", "error": None},
+                  user)
+
+
+@router.post("/login")
+def login(request: Request, username: str = Form(..., max_length=64),
+          password: str = Form(..., max_length=1024), csrf_token: str | None = Form(None),
+          next: str | None = Form(None, max_length=300), store: Store = StoreDep):
+    auth.check_csrf(request, None, csrf_token)
+    if not auth.check_password(store.conn, username, password):
+        return render(request, "login.html", {"next": _local(next) or "/review",
+                                              "error": "Wrong user name or password."},
+                      None, status_code=401)
+    token, _ = auth.open_session(store.conn, username)
+    response = RedirectResponse(_local(next) or "/review", status_code=303)
+    response.set_cookie(auth.SESSION_COOKIE, token, httponly=True, samesite="lax",
+                        max_age=auth.SESSION_HOURS * 3600)
+    return response
+
+
+@router.post("/logout")
+def logout(request: Request, csrf_token: str | None = Form(None), store: Store = StoreDep,
+           user=UserDep):
+    user = auth.require_user(user)
+    auth.check_csrf(request, user, csrf_token)
+    auth.close_session(store.conn, request.cookies.get(auth.SESSION_COOKIE))
+    response = RedirectResponse("/", status_code=303)
+    response.delete_cookie(auth.SESSION_COOKIE)
+    return response
+
+
+def _found(value):
+    if value is None:
+        raise HTTPException(status_code=404, detail="not found")
+    return value
