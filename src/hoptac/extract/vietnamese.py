@@ -1,0 +1,1031 @@
+"""Persons and organizations in Vietnamese articles, by rules and gazetteers.
+
+underthesea's CRF NER merges titles into names and tags ministers as places, so it is not
+used; its word segmentation and part-of-speech tags are (offline). The rules follow how
+Vietnamese news names people and bodies:
+
+- a person is introduced by a position title, possibly followed by the body and country the
+  title belongs to, then the name: "Thứ trưởng Bộ Y tế Trần Văn Thuấn", "Đại sứ Pháp tại
+  Việt Nam Olivier Brochet"; or by an honorific ("ông", "bà", "ngài", "GS.TS."); or stands
+  alone as a surname followed by one to three capitalised syllables ("Nguyễn Thị Kim Tiến");
+  a title may also follow the name ("ông Fuji Hisayuki, Trưởng phòng ...").
+- an organization is a head noun ("Bộ", "Bệnh viện", "Trường Đại học", "Đại sứ quán") followed
+  by a name that starts with a capital and may go on with known lowercase words ("Vụ Hợp tác
+  quốc tế") and country names ("Bộ Y tế Nga"); well-known bodies with commas or acronyms
+  come from a gazetteer ("Cục Quản lý Khám, chữa bệnh", "Tổ chức Y tế Thế giới (WHO)").
+
+Gazetteers live in data/vi_persons.json, data/vi_organizations.json and data/vi_places.json.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+from unidecode import unidecode
+
+from hoptac.extract.context import Context, Sentence
+
+DATA = Path(__file__).parent / "data"
+
+TOKEN = re.compile(r"[\w\u0300-\u036f]+(?:[-'’][\w\u0300-\u036f]+)*|[^\w\s]")
+# a Vietnamese syllable once tones and vowel marks are removed: initial, vowels, final
+VI_SYLLABLE = re.compile(
+    r"^(ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?"
+    r"(uye|uya|oai|oay|uoi|uou|ieu|yeu|uay|uye|[aeiouy]{1,3})(ch|ng|nh|[cmnpt])?$"
+)
+VI_ONLY_LETTERS = set("ăâđêôơưĂÂĐÊÔƠƯ")
+CLAUSE_END = {",", ".", ";", ":", "!", "?", "(", ")", "“", "”", '"', "…"}
+DASHES = {"-", "–", "—"}
+STOP_TAGS = {"V", "E", "R", "C", "CH", "P", "L", "T", "X", "I", "Cc"}
+PARENTHESES = {"(": ")"}
+
+
+# --------------------------------------------------------------------------- data
+
+
+@cache
+def _load(name: str) -> dict:
+    return json.loads((DATA / name).read_text(encoding="utf-8"))
+
+
+def _key(text: str) -> tuple[str, ...]:
+    """The lookup key of a phrase: its lowercase tokens, as `tokenize` cuts them."""
+    return tuple(TOKEN.findall(text.lower()))
+
+
+@cache
+def _phrases(kind: str) -> dict[tuple[str, ...], object]:
+    """Lookup tables of lowercase syllable tuples -> value, for the gazetteers."""
+    persons, orgs, places = _load("vi_persons.json"), _load("vi_organizations.json"), _load(
+        "vi_places.json")
+    if kind == "titles":
+        return {_key(t): t for t in persons["titles"]}
+    if kind == "honorifics":
+        return {_key(t): t for t in persons["honorifics"]}
+    if kind == "modifiers":
+        return {_key(t): t for t in persons["title_modifiers"]}
+    if kind == "countries":
+        return {_key(name): code for name, code in places["countries"].items()}
+    if kind == "state_prefixes":
+        return {_key(t): t for t in places["state_prefixes"]}
+    if kind == "places":
+        table: dict[tuple[str, ...], object] = {_key(p): None for p in places["places"]}
+        table.update(_phrases("countries"))
+        return table
+    if kind == "heads":
+        return {_key(h["head"]): h for h in orgs["heads"]}
+    if kind == "known":
+        table = {}
+        for org in orgs["known"]:
+            for name in [org["name"], *org["aliases"]]:
+                table.setdefault(_key(name), (org, name))
+        return table
+    if kind == "name_words":
+        return {_key(w): w for w in orgs["name_words"]}
+    raise KeyError(kind)
+
+
+@cache
+def _surnames() -> frozenset[str]:
+    return frozenset(_load("vi_persons.json")["surnames"])
+
+
+@cache
+def _particles() -> frozenset[str]:
+    return frozenset(_load("vi_persons.json")["name_particles"])
+
+
+# --------------------------------------------------------------------------- tokens
+
+
+@dataclass
+class Token:
+    text: str
+    start: int  # article offsets
+    end: int
+    tag: str = ""  # underthesea part of speech of the word this syllable belongs to
+    word_start: bool = True  # first syllable of a segmented word
+    word_end: bool = True  # last syllable of a segmented word
+    source: str = field(default="", repr=False)  # the article text
+
+    @property
+    def low(self) -> str:
+        return self.text.lower()
+
+    @property
+    def is_word(self) -> bool:
+        return self.text[0].isalnum()
+
+    @property
+    def is_cap(self) -> bool:
+        return self.text[0].isupper()
+
+
+def tokenize(sentence: Sentence, text: str) -> list[Token]:
+    """Syllables and punctuation of a sentence, with article offsets and POS of their word."""
+    tokens = [Token(m.group(), sentence.start + m.start(), sentence.start + m.end(), source=text)
+              for m in TOKEN.finditer(sentence.text)]
+    _attach_words(sentence, tokens)
+    return tokens
+
+
+def _attach_words(sentence: Sentence, tokens: list[Token]) -> None:
+    """Align underthesea's segmented, tagged words to the syllable tokens."""
+    by_start = {t.start - sentence.start: i for i, t in enumerate(tokens)}
+    cursor = 0
+    for word, tag in _pos_tag(sentence.text):
+        syllables = word.split()
+        if not syllables:
+            continue
+        found = sentence.text.find(syllables[0], cursor)
+        if found < 0 or found not in by_start:
+            continue
+        first = by_start[found]
+        count = len([t for t in TOKEN.findall(word)])
+        last = min(first + count, len(tokens)) - 1
+        for i in range(first, last + 1):
+            tokens[i].tag = tag
+            tokens[i].word_start = i == first
+            tokens[i].word_end = i == last
+        cursor = found + len(syllables[0])
+
+
+def _pos_tag(text: str) -> list[tuple[str, str]]:
+    from underthesea import pos_tag
+
+    try:
+        return pos_tag(text)
+    except Exception:  # underthesea fails on a few odd inputs; fall back to no tags
+        return []
+
+
+def _match(tokens: list[Token], i: int, table: dict, max_len: int = 9,
+           whole_words: bool = False) -> tuple[int, object]:
+    """Length and value of the longest phrase of `table` starting at token i (0 if none)."""
+    for n in range(min(max_len, len(tokens) - i), 0, -1):
+        key = tuple(t.low for t in tokens[i:i + n])
+        if key in table:
+            if whole_words and not (tokens[i].word_start and tokens[i + n - 1].word_end):
+                continue
+            return n, table[key]
+    return 0, None
+
+
+# --------------------------------------------------------------------------- name shapes
+
+
+def is_vietnamese_syllable(word: str) -> bool:
+    """Whether `word` can be one Vietnamese syllable (Olivier, Naoki, Pratt cannot)."""
+    if any(ch in VI_ONLY_LETTERS for ch in word):
+        return True
+    plain = unidecode(word).lower()
+    return bool(VI_SYLLABLE.match(plain))
+
+
+def _is_foreign_word(token: Token) -> bool:
+    return token.is_cap and not is_vietnamese_syllable(token.text)
+
+
+def _has_vi_marks(text: str) -> bool:
+    """Marks that only Vietnamese spelling uses (tone dots, horns, breves, đ)."""
+    if any(ch in VI_ONLY_LETTERS for ch in text):
+        return True
+    decomposed = unicodedata.normalize("NFD", text)
+    return any(mark in decomposed for mark in ("\u0323", "\u0309", "\u0303\u0301"))
+
+
+def ascii_form(name: str) -> str:
+    """The diacritic-free spelling of a name (đ -> d): Trần Văn Thuấn -> Tran Van Thuan."""
+    return unidecode(name.replace("đ", "d").replace("Đ", "D"))
+
+
+# --------------------------------------------------------------------------- spans
+
+
+@dataclass
+class Span:
+    i: int  # token indexes, end exclusive
+    j: int
+    value: object = None
+
+
+@dataclass
+class OrgHit:
+    i: int
+    j: int
+    name: str
+    kind: str
+    country: str | None
+    aliases: list[str] = field(default_factory=list)
+    alias_spans: list[tuple[int, int]] = field(default_factory=list)
+    key: str = ""  # what mentions of the same body share (see _org_key)
+    country_guessed: bool = False  # Viet Nam by default, not read in the text
+    name_start: int = 0  # first token after the head noun
+    head: dict | None = None
+
+
+@dataclass
+class PersonHit:
+    i: int
+    j: int
+    name: str
+    foreign: bool
+    title: str | None = None
+    title_span: tuple[int, int] | None = None
+    country: str | None = None
+
+
+def find_places(tokens: list[Token]) -> list[Span]:
+    """Countries and places (value: ISO code for countries, None for other places)."""
+    spans: list[Span] = []
+    i = 0
+    places = _phrases("places")
+    while i < len(tokens):
+        prefix = _match(tokens, i, _phrases("state_prefixes"), max_len=4)[0]
+        n, code = _match(tokens, i + prefix, places, max_len=8)
+        if n and code and prefix:
+            spans.append(Span(i, i + prefix + n, code))  # "Cộng hòa Cuba", "Vương quốc Anh"
+            i += prefix + n
+        elif n := _match(tokens, i, places, max_len=8)[0]:
+            if tokens[i].is_cap and not _inside_name(tokens, i, n):
+                spans.append(Span(i, i + n, places[_key_of(tokens, i, n)]))
+                i += n
+            else:
+                i += 1
+        else:
+            i += 1
+    return spans
+
+
+def _key_of(tokens: list[Token], i: int, n: int) -> tuple[str, ...]:
+    return tuple(t.low for t in tokens[i:i + n])
+
+
+def _inside_name(tokens: list[Token], i: int, n: int) -> bool:
+    """'Anh' in 'Nguyễn Thúy Anh', 'Thái Bình' in 'Nguyễn Thái Bình': part of a person name."""
+    if i == 0 or n > 2:
+        return False
+    prev = tokens[i - 1]
+    if not (prev.is_word and prev.is_cap and is_vietnamese_syllable(prev.text)):
+        return False
+    if not all(t.is_word and is_vietnamese_syllable(t.text) for t in tokens[i:i + n]):
+        return False
+    return not (_match(tokens, i - 1, _phrases("heads"))[0]
+                or _match(tokens, i - 1, _phrases("titles"))[0])
+
+
+def _place_at(places: list[Span], i: int) -> Span | None:
+    return next((p for p in places if p.i == i), None)
+
+
+def _country_in(tokens: list[Token], places: list[Span], i: int, j: int) -> str | None:
+    """The first country named in tokens[i:j] that is not a location ('tại Việt Nam')."""
+    for place in places:
+        if i <= place.i < j and place.value:
+            if place.i > 0 and tokens[place.i - 1].low in {"tại", "ở"}:
+                continue
+            return str(place.value)
+    return None
+
+
+# --------------------------------------------------------------------------- organizations
+
+
+def find_organizations(tokens: list[Token], places: list[Span]) -> list[OrgHit]:
+    hits: list[OrgHit] = []
+    i = 0
+    while i < len(tokens):
+        hit = _organization_at(tokens, i, places)
+        if hit:
+            hits.append(hit)
+            i = max(hit.j, *(b for _, b in hit.alias_spans)) if hit.alias_spans else hit.j
+        else:
+            i += 1
+    return hits
+
+
+def _organization_at(tokens: list[Token], i: int, places: list[Span]) -> OrgHit | None:
+    token = tokens[i]
+    if not token.is_word or not token.is_cap:
+        return None
+    known_n, found = _match(tokens, i, _phrases("known"))
+    known = None
+    if known_n:
+        known, alias = found
+        if alias.isupper() and _span_text(tokens, i, i + known_n) != alias:
+            known_n, known = 0, None  # acronyms match with their case only
+    head_n, head = _match(tokens, i, _phrases("heads"), whole_words=True)
+    if known_n and known_n >= head_n:
+        j = _extend_with_country(tokens, i + known_n, places)
+        return _finish_org(tokens, i, j, places, known=known, name_start=i + known_n)
+    if head_n:
+        if head.get("named") is False:
+            j = _extend_with_country(tokens, i + head_n, places)
+            return _finish_org(tokens, i, j, places, head=head, name_start=i + head_n)
+        j = _extend_name(tokens, i, i + head_n, places, head)
+        if j > i + head_n:
+            return _finish_org(tokens, i, j, places, head=head, name_start=i + head_n)
+        return None
+    return _acronym_at(tokens, i)
+
+
+def _acronym_at(tokens: list[Token], i: int) -> OrgHit | None:
+    """A standalone well-known acronym or brand (WHO, JICA, Pfizer)."""
+    table = _load("vi_organizations.json")
+    text = tokens[i].text
+    if text not in table["acronyms"] or not tokens[i].word_start:
+        return None
+    full = table["acronyms"][text]
+    if full:
+        known, _ = _phrases("known")[_key(full)]
+        hit = OrgHit(i, i + 1, full, known["kind"], known["country"],
+                     aliases=[a for a in known["aliases"] if a != full])
+    else:
+        hit = OrgHit(i, i + 1, text, table["acronym_kinds"].get(text, "company"),
+                     table["acronym_countries"].get(text))
+    hit.key = _name_key(hit.name, hit.country)
+    return hit
+
+
+def _extend_with_country(tokens: list[Token], j: int, places: list[Span]) -> int:
+    """'Bộ Y tế' + 'Nga', 'Chính phủ' + 'nước CHXHCN Việt Nam'."""
+    k = j + 1 if j < len(tokens) and tokens[j].low == "nước" else j
+    place = _place_at(places, k)
+    if place is not None and place.value:
+        return place.j
+    return j
+
+
+def _extend_name(tokens: list[Token], start: int, j: int, places: list[Span], head: dict) -> int:
+    """End of the name that follows an organization head at token j."""
+    has_name = False
+    embassy = head["head"] in _load("vi_organizations.json")["embassy_heads"]
+    while j < len(tokens):
+        token = tokens[j]
+        place = _place_at(places, j)
+        if place is not None:
+            j, has_name = place.j, True
+            continue
+        if token.is_word and not token.word_start and j > start and tokens[j - 1].is_word:
+            j += 1  # the rest of a segmented word already begun ("Y tế")
+            continue
+        if token.is_word and (token.is_cap or token.text[0].isdigit()):
+            if has_name and _starts_other_entity(tokens, j):
+                break
+            # "Bệnh viện Trường ĐH Y Dược": a head right after a head is part of the name
+            head_n = _match(tokens, j, _phrases("heads"), whole_words=True)[0]
+            j, has_name = j + max(head_n, 1), not head_n
+            continue
+        if not has_name:
+            break
+        n, _ = _match(tokens, j, _phrases("name_words"), max_len=4)
+        if n and token.tag not in {"V"}:
+            j += n
+            continue
+        if token.low == "và" and _and_continues(tokens, j):
+            j += 1
+            continue
+        if token.text in DASHES and j + 1 < len(tokens) and tokens[j + 1].is_cap:
+            place = _place_at(places, j + 1)
+            if place is not None and not place.value:
+                break  # "Bệnh viện Nhân dân 115 - TP. Hồ Chí Minh": a location, not the name
+            j += 1
+            continue
+        if embassy and token.low == "tại" and _place_at(places, j + 1) is not None:
+            j = _place_at(places, j + 1).j
+            continue
+        break
+    while j > start + 1 and (tokens[j - 1].low in {"và", "các", "của"}
+                             or tokens[j - 1].text in DASHES):
+        j -= 1
+    return j
+
+
+def _starts_other_entity(tokens: list[Token], j: int) -> bool:
+    """A capitalised word that opens a title, another organization or a person's name."""
+    if _match(tokens, j, _phrases("titles"), whole_words=True)[0]:
+        return True
+    if _match(tokens, j, _phrases("heads"), whole_words=True)[0] and tokens[j].low != "đại":
+        return True
+    if _match(tokens, j, _phrases("honorifics"), whole_words=True)[0]:
+        return tokens[j].low in {"ông", "bà", "ngài"}
+    return False
+
+
+def _and_continues(tokens: list[Token], j: int) -> bool:
+    """'và' inside a name ("Bộ Giáo dục và Đào tạo") rather than between two bodies."""
+    if j + 1 >= len(tokens) or not tokens[j + 1].is_cap or j == 0:
+        return False
+    if _starts_other_entity(tokens, j + 1):
+        return False
+    return tokens[j - 1].tag != "Np" and tokens[j + 1].tag != "Np"
+
+
+def _finish_org(tokens: list[Token], i: int, j: int, places: list[Span], name_start: int,
+                known: dict | None = None, head: dict | None = None) -> OrgHit:
+    name = _span_text(tokens, i, j)
+    country = _country_in(tokens, places, i, j)
+    if known and j > name_start and country and country != known.get("country"):
+        known = None  # a known name followed by a country: "Bộ Y tế Nga" is another ministry
+        head = _match(tokens, i, _phrases("heads"), whole_words=True)[1]
+    if known:
+        hit = OrgHit(i, j, known["name"], known["kind"], known["country"],
+                     aliases=[a for a in [name, *known["aliases"]] if a != known["name"]])
+    else:
+        kind = (head or {}).get("kind", "other")
+        guessed = False
+        if country is None:
+            country = _country_after(tokens, places, j)
+        if country is None:
+            country, guessed = _default_org_country(tokens, name_start, j, kind), True
+        hit = OrgHit(i, j, name, kind, country, country_guessed=guessed)
+    hit.key = _org_key(tokens, places, hit, name_start)
+    hit.name_start, hit.head = name_start, head
+    _attach_acronym(tokens, hit)
+    return hit
+
+
+def split_known_prefix(tokens: list[Token], places: list[Span], orgs: list[OrgHit],
+                       seen: set[str]) -> list[OrgHit]:
+    """'Bệnh viện Đại học Kyoto Hiroshi Tanaka' once 'Bệnh viện Đại học Kyoto' is known:
+    the body seen earlier in the article ends where the person's name begins."""
+    result = []
+    for hit in orgs:
+        if hit.head is not None and not hit.alias_spans:
+            for n in range(hit.j - 2, hit.name_start, -1):
+                rest = tokens[n:hit.j]
+                if len(rest) > 4 or not all(t.is_word and t.is_cap for t in rest):
+                    break
+                if _name_key(_span_text(tokens, hit.i, n), None).split("|")[0] in seen:
+                    hit = _finish_org(tokens, hit.i, n, places, name_start=hit.name_start,
+                                      head=hit.head)
+                    break
+        result.append(hit)
+    return result
+
+
+def _country_after(tokens: list[Token], places: list[Span], j: int) -> str | None:
+    """'Trường ĐH Y khoa Harvard (Mỹ)', 'Tập đoàn Pfizer của Mỹ', '..., Trung Quốc'."""
+    if j + 1 < len(tokens) and tokens[j].text in {"(", ",", "của"} | DASHES:
+        place = _place_at(places, j + 1)
+        if place is not None and place.value:
+            closing = tokens[place.j].text if place.j < len(tokens) else "."
+            if tokens[j].text == "(" and closing == ")" or tokens[j].text != "(" and (
+                    closing in CLAUSE_END or closing.islower()):
+                return str(place.value)
+    return None
+
+
+def _default_org_country(tokens: list[Token], name_start: int, j: int, kind: str) -> str | None:
+    """Viet Nam for a body with a Vietnamese name; none for foreign-named or international."""
+    if kind == "international":
+        return None
+    name = tokens[name_start:j]
+    if any(_is_foreign_word(t) for t in name) and not any(_has_vi_marks(t.text) for t in name):
+        return None
+    return "VN"
+
+
+def _org_key(tokens: list[Token], places: list[Span], hit: OrgHit, name_start: int) -> str:
+    """What two mentions of one body share: the name without country words, and the country.
+
+    "Bộ Y tế", "Bộ Y tế Việt Nam" and "Bộ Y tế nước CHXHCN Việt Nam" are one ministry;
+    "Bộ Y tế Belarus" and "Bộ Y tế Cộng hòa Belarus" another. A company is known by its
+    name alone ("Tập đoàn Pfizer Inc" and "Pfizer").
+    """
+    if hit.i + 1 == hit.j:
+        return _name_key(hit.name, hit.country)
+    else:
+        skip = set()
+        for place in places:
+            if hit.i <= place.i < hit.j and place.value:
+                skip.update(range(place.i, place.j))
+        start = name_start if hit.kind == "company" else hit.i
+        words = [t.text for k, t in enumerate(tokens[start:hit.j], start)
+                 if k not in skip and t.low not in {"nước", "tại"}]
+        if hit.kind == "company":
+            words = [w for w in words if w.lower() not in COMPANY_SUFFIXES]
+    return _name_key(" ".join(words), hit.country)
+
+
+def _name_key(name: str, country: str | None) -> str:
+    plain = ascii_form(name).lower()
+    return " ".join(re.sub(r"[^\w]+", " ", plain).split()) + "|" + str(country)
+
+
+COMPANY_SUFFIXES = {"inc", "ltd", "co", "corp", "jsc", "plc", "sa", "ag", "gmbh", "llc", "."}
+
+
+def _attach_acronym(tokens: list[Token], hit: OrgHit) -> None:
+    """'(WHO)' right after a name is its acronym."""
+    j = hit.j
+    if j + 2 < len(tokens) and tokens[j].text == "(" and tokens[j + 2].text == ")":
+        word = tokens[j + 1].text
+        if word.isupper() and 2 <= len(word) <= 10 or (word[0].isupper() and len(word) <= 6
+                                                          and not is_vietnamese_syllable(word)):
+            if word not in hit.aliases:
+                hit.aliases.append(word)
+            hit.alias_spans.append((j + 1, j + 2))
+
+
+def _span_text(tokens: list[Token], i: int, j: int) -> str:
+    return tokens[i].source[tokens[i].start:tokens[j - 1].end]
+
+
+# --------------------------------------------------------------------------- persons
+
+
+def find_persons(tokens: list[Token], places: list[Span], orgs: list[OrgHit]) -> list[PersonHit]:
+    covered = _covered(places, orgs)
+    hits: list[PersonHit] = []
+    i = 0
+    while i < len(tokens):
+        hit = _person_after_title(tokens, i, places, orgs, covered)
+        if hit is None:
+            hit = _person_after_honorific(tokens, i, covered)
+        if hit is None and i not in covered:
+            hit = _bare_vietnamese_name(tokens, i, covered)
+        if hit is None:
+            i += 1
+            continue
+        if hit.title is None:
+            _title_after_name(tokens, hit, places, orgs, covered)
+        if hit.country is None:
+            hit.country = _person_country(tokens, places, hit)
+        hits.append(hit)
+        i = hit.j
+    return hits
+
+
+def _covered(places: list[Span], orgs: list[OrgHit]) -> set[int]:
+    covered: set[int] = set()
+    for span in places:
+        covered.update(range(span.i, span.j))
+    for org in orgs:
+        covered.update(range(org.i, org.j))
+        for a, b in org.alias_spans:
+            covered.update(range(a, b))
+    return covered
+
+
+def _org_at(orgs: list[OrgHit], i: int) -> OrgHit | None:
+    return next((o for o in orgs if o.i == i), None)
+
+
+def _person_after_title(tokens, i, places, orgs, covered) -> PersonHit | None:
+    if i in covered and not _org_at(orgs, i):
+        return None
+    n, _ = _match(tokens, i, _phrases("titles"), whole_words=False)
+    if not n or not (tokens[i].word_start or tokens[i].tag == ""):
+        return None
+    j = i + n
+    steps = 0
+    while j < len(tokens) and steps < 14:
+        steps += 1
+        org = _org_at(orgs, j)
+        if org is not None:
+            name_in_org = _split_person_from_org(tokens, org)
+            if name_in_org is not None:
+                return _person_hit(tokens, name_in_org, i, name_in_org[0], foreign=False)
+            j = max([org.j] + [b for _, b in org.alias_spans])
+            continue
+        place = _place_at(places, j)
+        if place is not None:
+            j = place.j
+            continue
+        token = tokens[j]
+        m, _ = _match(tokens, j, _phrases("modifiers"), max_len=4)
+        if m:
+            j += m
+            continue
+        h, _ = _match(tokens, j, _phrases("honorifics"), max_len=4)
+        if h:
+            k = _skip_prefix_punctuation(tokens, j + h)
+            name = _name_at(tokens, k, covered, after_title=True)
+            if name:
+                return _person_hit(tokens, name, i, j, foreign=name[2])
+            j = k
+            continue
+        if token.is_word and token.is_cap and j not in covered:
+            name = _name_at(tokens, j, covered, after_title=True)
+            if name:
+                return _person_hit(tokens, name, i, j, foreign=name[2])
+            j += 1
+            continue
+        n = _descriptive_words(tokens, j)
+        if n and not token.is_cap:
+            j += n
+            continue
+        break
+    return None
+
+
+def _descriptive_words(tokens: list[Token], j: int) -> int:
+    """How many tokens from j go on describing a title or body (0 at a verb or function word).
+
+    underthesea tags many such words as verbs ("tim mạch", "đối ngoại"), so the known
+    name words are taken first, then nouns and adjectives that are not news verbs.
+    """
+    token = tokens[j]
+    if not token.is_word or token.low in _load("vi_persons.json")["stop_words"]:
+        return 0
+    if token.low in {"ông", "bà", "ngài"}:
+        return 0
+    n, _ = _match(tokens, j, _phrases("name_words"), max_len=4)
+    if n:
+        return n
+    if token.is_cap or token.tag in {"N", "A", "Np", "M", "Nc", ""}:
+        return 1
+    return 0
+
+
+def _split_person_from_org(tokens: list[Token], org: OrgHit) -> tuple[int, int, bool] | None:
+    """'Bệnh viện Bạch Mai Đào Xuân Cơ' after a title: the name closes the capitalised run."""
+    if org.alias_spans:
+        return None
+    for k in range(org.i + 2, org.j - 1):
+        token = tokens[k]
+        if (token.word_start and token.text in _surnames() and token.tag == "Np"
+                and 2 <= org.j - k <= 4 and tokens[k - 1].is_cap
+                and all(t.is_cap for t in tokens[k:org.j])):
+            end = org.j
+            if org.name == _span_text(tokens, org.i, org.j):
+                org.name = _span_text(tokens, org.i, k)
+            org.j = k
+            return k, end, False
+    return None
+
+
+def _skip_prefix_punctuation(tokens: list[Token], j: int) -> int:
+    """'GS.TS. Nguyễn': skip the dots and chained prefixes between an honorific and a name."""
+    while j < len(tokens):
+        if tokens[j].text == ".":
+            j += 1
+            continue
+        h, _ = _match(tokens, j, _phrases("honorifics"), max_len=3)
+        if h and tokens[j].low not in {"anh", "chị", "cô"}:
+            j += h
+            continue
+        break
+    return j
+
+
+def _name_at(tokens: list[Token], j: int, covered: set[int],
+             after_title: bool) -> tuple[int, int, bool] | None:
+    """(start, end, foreign) of a person's name starting at token j, or None."""
+    if j >= len(tokens) or j in covered or not tokens[j].is_word or not tokens[j].is_cap:
+        return None
+    run = _cap_run(tokens, j, covered)
+    if run <= j:
+        return None
+    words = tokens[j:run]
+    if any(_is_foreign_word(t) for t in words if t.low not in _particles()):
+        end = j
+        for k in range(j, run):
+            if _has_vi_marks(tokens[k].text):
+                break
+            end = k + 1
+        while end > j and tokens[end - 1].low in _particles():
+            end -= 1
+        if end > j and (end - j >= 2 or after_title):
+            return j, end, True
+        return None
+    if tokens[j].text in _surnames():
+        end = _vietnamese_name_end(tokens, j, run)
+        if end - j >= 2:
+            return j, end, False
+        return None
+    if (after_title and 2 <= run - j <= 4 and tokens[run - 1].word_end
+            and all(t.tag in {"Np", ""} for t in words)
+            and not _match(tokens, j, _phrases("places"))[0]):
+        return j, run, False  # a name with a rarer surname or a Sino-Vietnamese foreign name
+    return None
+
+
+def _cap_run(tokens: list[Token], j: int, covered: set[int]) -> int:
+    """End of the run of capitalised words from j (particles allowed inside foreign names)."""
+    k = j
+    while k < len(tokens) and k not in covered:
+        token = tokens[k]
+        if token.is_word and token.is_cap:
+            if k > j and (_match(tokens, k, _phrases("titles"), whole_words=True)[0]
+                          or _match(tokens, k, _phrases("heads"), whole_words=True)[0]):
+                break
+            k += 1
+        elif (token.low in _particles() and k + 1 < len(tokens) and tokens[k + 1].is_cap
+              and k > j and not _has_vi_marks(tokens[k - 1].text)):
+            k += 1
+        else:
+            break
+    return k
+
+
+def _vietnamese_name_end(tokens: list[Token], j: int, run: int) -> int:
+    """A Vietnamese name is 2 to 4 syllables; cut a longer run at a word boundary."""
+    end = min(run, j + 4)
+    if run - j > 4:
+        for k in (j + 3, j + 4, j + 2):
+            if tokens[k - 1].word_end:
+                return k
+    return end
+
+
+def _person_hit(tokens, name: tuple[int, int, bool], title_i: int, title_j: int,
+                foreign: bool) -> PersonHit:
+    a, b, _ = name
+    hit = PersonHit(a, b, _span_text(tokens, a, b), foreign)
+    title_end = title_j
+    while title_end > title_i and not tokens[title_end - 1].is_word:
+        title_end -= 1
+    while title_end > title_i and _match(tokens, title_end - 1, _phrases("honorifics"),
+                                          max_len=1)[0] and title_end - 1 > title_i:
+        title_end -= 1  # "Bộ trưởng ... ông Name": the title stops before the honorific
+    if title_end > title_i:
+        hit.title = _span_text(tokens, title_i, title_end)
+        hit.title_span = (title_i, title_end)
+    return hit
+
+
+def _person_after_honorific(tokens, i, covered) -> PersonHit | None:
+    n, _ = _match(tokens, i, _phrases("honorifics"), max_len=4)
+    if not n or i in covered:
+        return None
+    if tokens[i].low in {"anh", "chị", "cô"} and tokens[i].is_cap:
+        return None  # "Anh" is also the country, "Cô" starts other words
+    j = _skip_prefix_punctuation(tokens, i + n)
+    name = _name_at(tokens, j, covered, after_title=False)
+    if name is None and j < len(tokens) and tokens[j].is_cap and tokens[i].low in {
+            "ông", "bà", "ngài"}:
+        name = _name_at(tokens, j, covered, after_title=True)
+    if name is None:
+        return None
+    return PersonHit(name[0], name[1], _span_text(tokens, name[0], name[1]), name[2])
+
+
+def _bare_vietnamese_name(tokens, i, covered) -> PersonHit | None:
+    if not tokens[i].is_cap or tokens[i].text not in _surnames():
+        return None
+    if i > 0 and tokens[i - 1].is_word and tokens[i - 1].is_cap:
+        return None  # inside a longer capitalised run
+    name = _name_at(tokens, i, covered, after_title=False)
+    if name is None or name[2]:
+        return None
+    a, b, _ = name
+    if _match(tokens, a, _phrases("places"))[0] >= b - a:
+        return None
+    if tokens[a].tag and tokens[a].tag != "Np" and not any(t.tag == "Np" for t in tokens[a:b]):
+        return None
+    return PersonHit(a, b, _span_text(tokens, a, b), False)
+
+
+def _title_after_name(tokens, hit: PersonHit, places, orgs, covered) -> None:
+    """'ngài Ito Naoki, Đại sứ Nhật Bản tại Việt Nam': a title right after the name."""
+    j = hit.j
+    if j < len(tokens) and (tokens[j].text in {",", "("} or tokens[j].text in DASHES):
+        j += 1
+    n, _ = _match(tokens, j, _phrases("titles"))
+    if not n:
+        return
+    start, j = j, j + n
+    while j < len(tokens):
+        org = _org_at(orgs, j)
+        if org is not None:
+            j = org.j
+            continue
+        place = _place_at(places, j)
+        if place is not None:
+            j = place.j
+            continue
+        m, _ = _match(tokens, j, _phrases("modifiers"), max_len=4)
+        if m:
+            j += m
+            continue
+        n = _descriptive_words(tokens, j)
+        if n:
+            j += n
+            continue
+        break
+    while j > start and tokens[j - 1].low in {"tại", "của", "và", "về"}:
+        j -= 1
+    hit.title = _span_text(tokens, start, j)
+    hit.title_span = (start, j)
+
+
+def _person_country(tokens, places, hit: PersonHit) -> str | None:
+    if hit.title_span:
+        country = _country_in(tokens, places, *hit.title_span)
+        if country:
+            return country
+    if not hit.foreign:
+        return "VN"
+    # a foreign person: the nearest foreign country named before the name in the sentence
+    for place in sorted(places, key=lambda p: -p.i):
+        if place.j <= hit.i and place.value and place.value != "VN":
+            if place.i > 0 and tokens[place.i - 1].low in {"tại", "ở"}:
+                continue
+            return str(place.value)
+    return None
+
+
+# --------------------------------------------------------------------------- the document
+
+
+class _Registry:
+    """Merges hits from all sentences into the contract's persons and organizations."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.orgs: list[dict] = []
+        self.org_keys: dict[str, dict] = {}
+        self.persons: list[dict] = []
+        self.person_keys: dict[str, dict] = {}
+
+    # organizations
+    def add_org(self, tokens: list[Token], hit: OrgHit) -> dict:
+        org = self.org_keys.get(hit.key) or self._same_name_other_country(hit)
+        if org is None:
+            org = {"id": f"o{len(self.orgs) + 1}", "name": hit.name, "aliases": [],
+                   "country": hit.country, "kind": hit.kind, "mentions": [],
+                   "_guessed": hit.country_guessed}
+            self.orgs.append(org)
+            self.org_keys[hit.key] = org
+        written = self.text[tokens[hit.i].start:tokens[hit.j - 1].end]
+        for alias in [written, *hit.aliases]:
+            if alias != org["name"] and alias not in org["aliases"]:
+                org["aliases"].append(alias)
+        _add_mention(org, tokens[hit.i].start, tokens[hit.j - 1].end)
+        for a, b in hit.alias_spans:
+            _add_mention(org, tokens[a].start, tokens[b - 1].end)
+        return org
+
+    def org_names(self) -> set[str]:
+        """Normalised names and aliases of the bodies seen so far."""
+        return {_name_key(name, None).split("|")[0] for org in self.orgs
+                for name in [org["name"], *org["aliases"]]}
+
+    def _same_name_other_country(self, hit: OrgHit) -> dict | None:
+        """A body seen with its country named once and guessed elsewhere is one body."""
+        name_key = hit.key.rsplit("|", 1)[0]
+        for key, org in self.org_keys.items():
+            if key.rsplit("|", 1)[0] != name_key:
+                continue
+            if hit.country_guessed or hit.country is None:
+                self.org_keys[hit.key] = org
+                return org
+            if org.get("_guessed") or org["country"] is None:
+                org["country"] = hit.country
+                self.org_keys[hit.key] = org
+                return org
+        return None
+
+    def org_for_title(self, orgs: list[OrgHit], span: tuple[int, int] | None) -> str | None:
+        """The organization named inside a person's title ('Thứ trưởng Bộ Y tế')."""
+        if not span:
+            return None
+        for hit in orgs:
+            if span[0] <= hit.i < span[1]:
+                return self.org_keys[hit.key]["id"]
+        return None
+
+    # persons
+    def add_person(self, tokens: list[Token], hit: PersonHit, org_id: str | None) -> None:
+        key = _person_key(hit.name)
+        person = self.person_keys.get(key)
+        if person is None and " " not in hit.name.strip():
+            person = _short_forms(self.persons).get(hit.name, (None, False))[0]
+            if person is None and hit.title is None:
+                return  # a lone word after "ông"/"bà" that names nobody seen so far
+        if person is None and hit.foreign:
+            person = self._longer_name(key)  # "Ông Pérez Díaz" after "Carlos Pérez Díaz"
+        if person is None:
+            person = {"id": f"p{len(self.persons) + 1}", "name": hit.name, "aliases": [],
+                      "country": hit.country, "roles": [], "mentions": []}
+            plain = ascii_form(hit.name)
+            if plain != hit.name:
+                person["aliases"].append(plain)
+            self.persons.append(person)
+            self.person_keys[key] = person
+        if person["country"] is None and hit.country:
+            person["country"] = hit.country
+        if hit.title and not any(r["title"].lower().startswith(hit.title.lower())
+                                 for r in person["roles"]):
+            person["roles"].append({"title": hit.title, "organization": org_id})
+        _add_mention(person, tokens[hit.i].start, tokens[hit.j - 1].end)
+
+    def _longer_name(self, key: str) -> dict | None:
+        found = [p for k, p in self.person_keys.items() if k.endswith(" " + key)]
+        return found[0] if len(found) == 1 else None
+
+    def add_later_mentions(self, start: int, end: int) -> None:
+        """Full names anywhere, and short references ('ông Tuyên', 'Murashko') to known people."""
+        for item in self.orgs:
+            for name in {item["name"], *item["aliases"]}:
+                if _is_searchable_alias(name):
+                    for m in _word_finditer(name, self.text):
+                        if not _inside_other(self.orgs, m.start(), m.end(), item):
+                            _add_mention(item, m.start(), m.end())
+        short = _short_forms(self.persons)
+        for person in self.persons:
+            for m in _word_finditer(person["name"], self.text):
+                _add_mention(person, m.start(), m.end())
+        for form, (person, needs_cue) in short.items():
+            for m in _word_finditer(form, self.text):
+                if not (start <= m.start() < end):
+                    continue
+                if needs_cue and not _cued(self.text, m.start()):
+                    continue
+                if _inside_any(self.persons + self.orgs, m.start(), m.end()):
+                    continue
+                _add_mention(person, m.start(), m.end())
+
+    def result(self) -> tuple[list[dict], list[dict]]:
+        for item in self.persons + self.orgs:
+            item["mentions"].sort(key=lambda m: m["start"])
+            item.pop("_guessed", None)
+        return self.persons, self.orgs
+
+
+def _person_key(name: str) -> str:
+    return " ".join(ascii_form(name).lower().replace("-", " ").split())
+
+
+def _add_mention(item: dict, start: int, end: int) -> None:
+    mentions = item["mentions"]
+    if any(m["start"] <= start and end <= m["end"] for m in mentions):
+        return
+    mentions[:] = [m for m in mentions if not (start <= m["start"] and m["end"] <= end)]
+    mentions.append({"start": start, "end": end})
+
+
+def _is_searchable_alias(name: str) -> bool:
+    return len(name) >= 2 and (not name.isascii() or name.isupper() or " " in name)
+
+
+def _word_finditer(phrase: str, text: str):
+    return re.finditer(rf"(?<![\w\u0300-\u036f]){re.escape(phrase)}(?![\w\u0300-\u036f])",
+                       text)
+
+
+def _inside_other(items: list[dict], start: int, end: int, owner: dict) -> bool:
+    return any(m["start"] <= start and end <= m["end"] and (m["start"], m["end"]) != (start, end)
+               for item in items if item is not owner for m in item["mentions"])
+
+
+def _inside_any(items: list[dict], start: int, end: int) -> bool:
+    return any(m["start"] <= start and end <= m["end"] or start <= m["start"] < end
+               for item in items for m in item["mentions"])
+
+
+CUES = re.compile(r"(?:ông|bà|ngài|Ông|Bà|Ngài|trưởng|Trưởng|tướng|Tướng|tịch|Tịch|sứ|Sứ|"
+                  r"đốc|Đốc|sư|Sư|sĩ|Sĩ|TS\.?|GS\.?|BS\.?)\s+$")
+
+
+def _cued(text: str, start: int) -> bool:
+    """A short reference needs a title or honorific just before it ('Thứ trưởng Thuấn')."""
+    return bool(CUES.search(text[max(0, start - 20):start]))
+
+
+def _short_forms(persons: list[dict]) -> dict[str, tuple[dict, bool]]:
+    """Given names of Vietnamese people (need a cue), family names of foreign ones."""
+    forms: dict[str, tuple[dict, bool]] = {}
+    clashes: set[str] = set()
+    for person in persons:
+        words = person["name"].split()
+        if len(words) < 2:
+            continue
+        foreign = not _has_vi_marks(person["name"]) and any(
+            not is_vietnamese_syllable(w) for w in words)
+        candidates = [(words[-1], not foreign)]
+        if foreign:
+            candidates.append((words[0], True))
+        for form, needs_cue in candidates:
+            if len(form) < 2 or (foreign and len(form) < 4 and not needs_cue):
+                continue
+            if form in forms and forms[form][0] is not person:
+                clashes.add(form)
+            forms.setdefault(form, (person, needs_cue))
+    return {k: v for k, v in forms.items() if k not in clashes}
+
+
+def find_persons_and_organizations(context: Context) -> tuple[list[dict], list[dict]]:
+    """(persons, organizations) of a Vietnamese article, in the contract's format."""
+    registry = _Registry(context.text)
+    for sentence in context.sentences:
+        tokens = tokenize(sentence, context.text)
+        if not tokens:
+            continue
+        places = find_places(tokens)
+        orgs = split_known_prefix(tokens, places, find_organizations(tokens, places),
+                                  registry.org_names())
+        persons = find_persons(tokens, places, orgs)
+        for hit in orgs:
+            registry.add_org(tokens, hit)
+        for hit in persons:
+            registry.add_person(tokens, hit, registry.org_for_title(orgs, hit.title_span))
+    registry.add_later_mentions(context.body_start, context.body_end)
+    return registry.result()

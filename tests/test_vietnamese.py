@@ -1,0 +1,154 @@
+"""Persons and organizations in Vietnamese articles (hoptac.extract.vietnamese).
+
+The articles below were written for these tests; they follow the phrasing of Vietnamese
+health-cooperation news (title + body + name, honorifics, acronyms in brackets).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from hoptac.extract.pipeline import build_context
+from hoptac.extract.vietnamese import (
+    ascii_form,
+    find_persons_and_organizations,
+    is_vietnamese_syllable,
+)
+from hoptac.model import Article
+
+MEETING = (
+    "Sáng 12/3, tại trụ sở Bộ Y tế, Thứ trưởng Bộ Y tế Lê Đức Luận đã tiếp đoàn công tác của "
+    "Bộ Y tế Cộng hòa Cuba do Thứ trưởng Bộ Y tế Cuba Carlos Pérez Díaz dẫn đầu. Cùng dự có "
+    "đại diện Vụ Hợp tác quốc tế, Cục Quản lý Khám, chữa bệnh và Đại sứ Cuba tại Việt Nam "
+    "Rogelio Polanco Fuentes.\n"
+    "Thứ trưởng Luận cảm ơn Tổ chức Y tế Thế giới (WHO) đã hỗ trợ hai nước. Ông Pérez Díaz "
+    "mong muốn mở rộng hợp tác đào tạo bác sĩ với Trường Đại học Y Hà Nội.\n"
+)
+
+TWINNING = (
+    "Chiều 20/9, Bệnh viện Nhi Trung ương và Bệnh viện Đại học Kyoto (Nhật Bản) đã ký thỏa "
+    "thuận kết nghĩa. PGS.TS Trần Minh Điển, Giám đốc Bệnh viện Nhi Trung ương, cho biết hai "
+    "bên sẽ trao đổi bác sĩ trong 3 năm. Giám đốc Bệnh viện Đại học Kyoto Hiroshi Tanaka "
+    "đánh giá cao năng lực của các bác sĩ Việt Nam. Lễ ký có sự chứng kiến của bà Nguyễn Thị "
+    "Hồng Nhung, Phó Giám đốc Sở Y tế Hà Nội.\n"
+)
+
+MOU = (
+    "Đại học Quốc gia Hà Nội và Đại học Bordeaux (Pháp) ký biên bản ghi nhớ hợp tác nghiên "
+    "cứu y sinh. Tham dự lễ ký có Tổng Lãnh sự Pháp tại TP. Hồ Chí Minh Emmanuelle "
+    "Dubois-Martin và GS.TS. Phạm Văn Hùng, Hiệu trưởng Trường Đại học Y Dược. Theo GS. "
+    "Hùng, Liên hiệp các tổ chức hữu nghị Việt Nam (VUFO) sẽ hỗ trợ sinh viên.\n"
+)
+
+
+def extract(text: str) -> tuple[list[dict], list[dict]]:
+    context = build_context(Article(id="t", text=text, language="vi"))
+    return find_persons_and_organizations(context)
+
+
+def by_name(items: list[dict], name: str) -> dict:
+    found = [item for item in items if item["name"] == name]
+    assert found, f"{name!r} not in {[item['name'] for item in items]}"
+    return found[0]
+
+
+def mention_texts(text: str, item: dict) -> list[str]:
+    return [text[m["start"]:m["end"]] for m in item["mentions"]]
+
+
+@pytest.fixture(scope="module")
+def meeting():
+    return extract(MEETING)
+
+
+def test_vietnamese_official_with_title_and_ministry(meeting):
+    persons, orgs = meeting
+    luan = by_name(persons, "Lê Đức Luận")
+    assert luan["aliases"] == ["Le Duc Luan"]
+    assert luan["country"] == "VN"
+    moh = by_name(orgs, "Bộ Y tế")
+    assert luan["roles"][0] == {"title": "Thứ trưởng Bộ Y tế", "organization": moh["id"]}
+    # the later short reference "Thứ trưởng Luận" is a mention of the same person
+    assert mention_texts(MEETING, luan) == ["Lê Đức Luận", "Luận"]
+    assert moh["country"] == "VN" and moh["kind"] == "ministry"
+
+
+def test_foreign_officials_get_country_from_their_title(meeting):
+    persons, orgs = meeting
+    perez = by_name(persons, "Carlos Pérez Díaz")
+    assert perez["country"] == "CU"
+    assert perez["roles"][0]["title"] == "Thứ trưởng Bộ Y tế Cuba"
+    assert perez["roles"][0]["organization"] == by_name(orgs, "Bộ Y tế Cộng hòa Cuba")["id"]
+    assert "Pérez Díaz" in mention_texts(MEETING, perez)  # "Ông Pérez Díaz"
+    ambassador = by_name(persons, "Rogelio Polanco Fuentes")
+    assert ambassador["country"] == "CU"
+    assert ambassador["roles"][0]["title"] == "Đại sứ Cuba tại Việt Nam"
+    assert len(persons) == 3
+
+
+def test_organizations_of_the_meeting(meeting):
+    _, orgs = meeting
+    cuba_moh = by_name(orgs, "Bộ Y tế Cộng hòa Cuba")
+    assert cuba_moh["country"] == "CU" and cuba_moh["kind"] == "ministry"
+    assert "Bộ Y tế Cuba" in cuba_moh["aliases"]  # one ministry, written two ways
+    assert by_name(orgs, "Cục Quản lý Khám, chữa bệnh")["kind"] == "agency"
+    assert by_name(orgs, "Vụ Hợp tác quốc tế")["country"] == "VN"
+    who = by_name(orgs, "Tổ chức Y tế Thế giới")
+    assert who["country"] is None and who["kind"] == "international"
+    assert mention_texts(MEETING, who) == ["Tổ chức Y tế Thế giới", "WHO"]
+    assert by_name(orgs, "Trường Đại học Y Hà Nội")["kind"] == "university"
+
+
+def test_mentions_are_article_offsets_of_a_name_or_alias(meeting):
+    for item in meeting[0] + meeting[1]:
+        names = {item["name"], *item["aliases"]}
+        for text in mention_texts(MEETING, item):
+            assert any(text in name for name in names), (text, names)
+
+
+def test_hospital_twinning():
+    persons, orgs = extract(TWINNING)
+    nhi = by_name(orgs, "Bệnh viện Nhi Trung ương")
+    assert nhi["kind"] == "hospital" and nhi["country"] == "VN"
+    kyoto = by_name(orgs, "Bệnh viện Đại học Kyoto")
+    assert kyoto["country"] == "JP"  # "(Nhật Bản)" after the name
+    dien = by_name(persons, "Trần Minh Điển")
+    assert dien["roles"][0] == {"title": "Giám đốc Bệnh viện Nhi Trung ương",
+                                "organization": nhi["id"]}
+    tanaka = by_name(persons, "Hiroshi Tanaka")
+    assert tanaka["roles"][0]["organization"] == kyoto["id"]
+    nhung = by_name(persons, "Nguyễn Thị Hồng Nhung")
+    assert nhung["aliases"] == ["Nguyen Thi Hong Nhung"]
+    assert nhung["roles"][0]["title"] == "Phó Giám đốc Sở Y tế Hà Nội"
+    assert by_name(orgs, "Sở Y tế Hà Nội")["kind"] == "agency"
+
+
+def test_university_mou_with_consul_general_and_acronym():
+    persons, orgs = extract(MOU)
+    consul = by_name(persons, "Emmanuelle Dubois-Martin")
+    assert consul["country"] == "FR"
+    assert consul["roles"][0]["title"] == "Tổng Lãnh sự Pháp tại TP. Hồ Chí Minh"
+    hung = by_name(persons, "Phạm Văn Hùng")
+    assert hung["roles"][0]["title"].startswith("Hiệu trưởng Trường Đại học Y Dược")
+    assert mention_texts(MOU, hung) == ["Phạm Văn Hùng", "Hùng"]  # "GS. Hùng"
+    assert by_name(orgs, "Đại học Bordeaux")["country"] == "FR"
+    vnu = by_name(orgs, "Đại học Quốc gia Hà Nội")
+    assert vnu["kind"] == "university" and vnu["country"] == "VN"
+    vufo = by_name(orgs, "Liên hiệp các tổ chức hữu nghị Việt Nam")
+    assert "VUFO" in vufo["aliases"] and mention_texts(MOU, vufo)[-1] == "VUFO"
+
+
+def test_places_and_given_names_are_not_confused():
+    text = ("Bà Nguyễn Thúy Anh làm việc tại Hà Nội với Đại sứ Anh Gareth Ward. "
+            "Ông Trần Thái Bình đến Thái Bình.\n")
+    persons, _ = extract(text)
+    names = {p["name"]: p for p in persons}
+    assert set(names) == {"Nguyễn Thúy Anh", "Gareth Ward", "Trần Thái Bình"}
+    assert names["Gareth Ward"]["country"] == "GB"
+    assert names["Nguyễn Thúy Anh"]["country"] == "VN"
+
+
+def test_syllable_shapes_and_ascii_forms():
+    assert is_vietnamese_syllable("Thuấn") and is_vietnamese_syllable("Nguyễn")
+    assert not is_vietnamese_syllable("Olivier") and not is_vietnamese_syllable("Naoki")
+    assert ascii_form("Đặng Văn Đức") == "Dang Van Duc"
