@@ -82,6 +82,10 @@ from hoptac.ingest.commands import register as register_store_commands  # noqa: 
 
 register_store_commands(app)  # ingest, search, show, stats
 
+from hoptac.web.commands import register as register_web_commands  # noqa: E402
+
+register_web_commands(app)  # serve, user add
+
 
 if __name__ == "__main__":
     app()
