@@ -28,6 +28,7 @@ from pathlib import Path
 
 from unidecode import unidecode
 
+from hoptac.extract import countries
 from hoptac.extract.context import Context, Sentence
 
 DATA = Path(__file__).parent / "data"
@@ -70,7 +71,8 @@ def _phrases(kind: str) -> dict[tuple[str, ...], object]:
     if kind == "modifiers":
         return {_key(t): t for t in persons["title_modifiers"]}
     if kind == "countries":
-        return {_key(name): code for name, code in places["countries"].items()}
+        names = {**countries.lexicon().vi_names, **places["countries_extra"]}
+        return {_key(name): code for name, code in names.items()}
     if kind == "state_prefixes":
         return {_key(t): t for t in places["state_prefixes"]}
     if kind == "places":
@@ -430,7 +432,7 @@ def _finish_org(tokens: list[Token], i: int, j: int, places: list[Span], name_st
                 known: dict | None = None, head: dict | None = None) -> OrgHit:
     name = _span_text(tokens, i, j)
     country = _country_in(tokens, places, i, j)
-    if known and j > name_start and country and country != known.get("country"):
+    if known and j > name_start and country not in {None, "VN", known.get("country")}:
         known = None  # a known name followed by a country: "Bộ Y tế Nga" is another ministry
         head = _match(tokens, i, _phrases("heads"), whole_words=True)[1]
     if known:
@@ -556,7 +558,7 @@ def find_persons(tokens: list[Token], places: list[Span], orgs: list[OrgHit]) ->
         if hit.title is None:
             _title_after_name(tokens, hit, places, orgs, covered)
         if hit.country is None:
-            hit.country = _person_country(tokens, places, hit)
+            hit.country = _person_country(tokens, places, orgs, hit)
         hits.append(hit)
         i = hit.j
     return hits
@@ -816,14 +818,23 @@ def _title_after_name(tokens, hit: PersonHit, places, orgs, covered) -> None:
     hit.title_span = (start, j)
 
 
-def _person_country(tokens, places, hit: PersonHit) -> str | None:
+def _person_country(tokens: list[Token], places: list[Span], orgs: list[OrgHit],
+                    hit: PersonHit) -> str | None:
+    """From the title ('Đại sứ Pháp'), else Viet Nam for a Vietnamese name; a foreigner
+    whose title names only Viet Nam ('Trưởng đại diện JICA Việt Nam') takes the country of
+    the body in the title, else of the nearest foreign country named before the name."""
     if hit.title_span:
-        country = _country_in(tokens, places, *hit.title_span)
-        if country:
-            return country
+        a, b = hit.title_span
+        named = [str(p.value) for p in places if a <= p.i < b and p.value
+                 and not (p.i > 0 and tokens[p.i - 1].low in {"tại", "ở"})]
+        if named and not (hit.foreign and named == ["VN"]):
+            return named[0] if not hit.foreign else next(c for c in named if c != "VN")
+        if hit.foreign:
+            for org in orgs:
+                if a <= org.i < b and org.country and org.country != "VN":
+                    return org.country
     if not hit.foreign:
         return "VN"
-    # a foreign person: the nearest foreign country named before the name in the sentence
     for place in sorted(places, key=lambda p: -p.i):
         if place.j <= hit.i and place.value and place.value != "VN":
             if place.i > 0 and tokens[place.i - 1].low in {"tại", "ở"}:
