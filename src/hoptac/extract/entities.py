@@ -55,6 +55,7 @@ CAPITALISED_STOPWORDS = {
 CREDIT_BEFORE = re.compile(
     r"(?:photos?|ảnh|texte|text|source|crédits?|credits?|illustration|by)\s*[:/]?\s*$", re.I)
 VERB_POS = {"VERB", "AUX"}
+PURPOSE_KINDS = {"agency", "other", "international", "association"}  # "... pour le développement"
 SENTENCE_END = {".", ";", ":", "!", "?", "|", "«", "»", "\"", "“", "”", "(", ")", "–", "—"}
 
 
@@ -249,6 +250,18 @@ def _org_extent(tokens: list[Token], i: int, length: int, spec: dict, language: 
             j += 1
             last = j
             continue
+        if tok.text in ("-", "–") and tokens[j - 1].is_cap and j + 1 < len(tokens) \
+                and tokens[j + 1].is_cap and countries.country_code(tokens[j + 1].text):
+            j += 2  # "Vietnam - France", "Vietnam–France"
+            last = j
+            continue
+        if tok.low == "pour" and not english and spec.get("kind") in PURPOSE_KINDS \
+                and not any(t.is_cap for t in tokens[i + length:j]) and j + 2 < len(tokens) \
+                and tokens[j + 1].low in ("le", "la", "l'", "l’") \
+                and _is_domain_noun(tokens[j + 2]):
+            j += 3  # "Agence française pour le développement"
+            last = j
+            continue
         if not english and _is_name_adjective(tok):
             j += 1
             last = j
@@ -320,13 +333,17 @@ def _extend_backwards(tokens: list[Token], i: int, blocked: set[int]) -> int:
 
 
 def _org_country(context_text: str, start: int, end: int, kind: str, tokens: list[Token],
-                 first: int) -> tuple[str | None, bool]:
+                 first: int, host: str) -> tuple[str | None, bool]:
     """The country an organization name states: a nationality adjective or country in it, a
-    possessive or adjective right before it, or a known city in it."""
+    possessive or adjective right before it, or a known city in it. A name with two countries
+    ("Association d'amitié Vietnam-France") belongs to the host when the host is one of them,
+    except an embassy, which belongs to the first ("ambassade de France au Vietnam")."""
     name = context_text[start:end]
-    found = countries.country_mentions(name)
+    found = [code for _, _, code in countries.country_mentions(name)]
     if found:
-        return found[0][2], True
+        if kind != "embassy" and len(set(found)) > 1 and host in found:
+            return host, True
+        return found[0], True
     before = tokens[first - 1] if first > 0 else None
     if before is not None:
         if before.kind == "poss" and first > 1:
@@ -350,7 +367,7 @@ def _run_before(tokens: list[Token], k: int) -> str:
 
 
 def _grammar_orgs(context: Context, tokens_by_sentence: list[list[Token]],
-                  person_starts: set[int]) -> list[OrgMention]:
+                  person_starts: set[int], host: str) -> list[OrgMention]:
     found: list[OrgMention] = []
     for tokens in tokens_by_sentence:
         for i in range(len(tokens)):
@@ -366,7 +383,7 @@ def _grammar_orgs(context: Context, tokens_by_sentence: list[list[Token]],
             if countries.place_code(context.text[start:end]):
                 continue  # "Fédération de Russie" is a country
             country, explicit = _org_country(context.text, start, end, spec["kind"], tokens,
-                                             first)
+                                             first, host)
             found.append(OrgMention(start, end, context.text[start:end], spec["kind"], country,
                                     acronym, explicit))
     return found
@@ -384,8 +401,11 @@ def _model_orgs(context: Context, taken: list[tuple[int, int]]) -> list[OrgMenti
             text = context.text[start:end]
             if not text or _overlaps(start, end, taken) or not _plausible_org_name(text):
                 continue
-            if _in_quotes(context.text, start):
+            if _in_quotes(context.text, start) or _plural_head(text, context.language):
                 continue
+            if len(text.split()) == 1 and len(re.findall(
+                    rf"(?<![\w-]){re.escape(text)}(?![\w-])", context.text)) < 2:
+                continue  # one capitalised word named once: too often a place or a word
             found.append(OrgMention(start, end, text, "other", source="model"))
     return found
 
@@ -406,8 +426,19 @@ def _capitalised_part(text: str) -> str:
     return text[:end]
 
 
+def _plural_head(text: str, language: str) -> bool:
+    """"Ministries of National Defence and Health" names two bodies, not one."""
+    first = fold(text.split()[0])
+    heads = lexicon().heads.get(language, {})
+    singulars = {first[:-3] + "y", first[:-1], first[:-1].replace("aux", "al")}
+    return first not in heads and any(s in heads for s in singulars if s)
+
+
 def _trim_determiners(text: str, start: int, end: int) -> tuple[int, int, str]:
     piece = text[start:end]
+    if re.search(r"['’]s$", piece):
+        end -= 2
+        piece = text[start:end]
     match = re.match(r"^(?:the|The|le|Le|la|La|les|Les|l['’]|L['’])\s*", piece)
     if match:
         start += match.end()
@@ -614,19 +645,35 @@ def _honorific_persons(context: Context) -> list[PersonMention]:
 
 
 def _surname_persons(context: Context) -> list[PersonMention]:
-    """Three to four capitalised syllables opening with a Vietnamese surname."""
-    pattern = re.compile(rf"(?<![\w])({NAME_TOKEN}(?:\s+{NAME_TOKEN}){{2,3}})")
+    """Three to four capitalised syllables opening with a Vietnamese surname, wherever they
+    start ("Deputy Minister of Health Le Quang Cuong": the run starts at "Le")."""
+    syllable = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-ỸĐ][a-zà-öø-ÿā-ỹđ]{0,6}$")
     found = []
     for sentence in context.sentences:
-        for match in pattern.finditer(sentence.text):
-            words = match.group(1).split()
-            if fold(words[0]) not in lexicon().surnames:
+        words = list(re.finditer(r"[\w'’.-]+", sentence.text))
+        n = 0
+        while n < len(words):
+            run = []
+            for word in words[n:n + 4]:
+                if not syllable.match(word.group()):
+                    break
+                if run and sentence.text[run[-1].end():word.start()].strip():
+                    break  # punctuation between two words ends a name
+                run.append(word)
+            if len(run) >= 3 and fold(run[0].group()) in lexicon().surnames \
+                    and not _place_run([w.group() for w in run]):
+                start = sentence.start + run[0].start()
+                end = sentence.start + run[-1].end()
+                found.append(PersonMention(start, end, context.text[start:end]))
+                n += len(run)
                 continue
-            if any(len(w) > 7 or not w.isalpha() or w.isupper() and len(w) > 1 for w in words):
-                continue
-            start = sentence.start + match.start(1)
-            found.append(PersonMention(start, start + len(match.group(1)), match.group(1)))
+            n += 1
     return found
+
+
+def _place_run(words: list[str]) -> bool:
+    """"Hà Nội", "Cao Bằng": a place whose first word is also a surname."""
+    return any(countries.place_code(" ".join(words[:k])) for k in (2, 3))
 
 
 def _model_persons(context: Context) -> list[PersonMention]:
@@ -693,7 +740,24 @@ def _same_person(a: str, b: str) -> bool:
     if fa == fb:
         return True
     ta, tb = fa.replace("-", " ").split(), fb.replace("-", " ").split()
-    return len(ta) == len(tb) and fuzz.ratio(fa, fb) >= 85 and ta[0][:3] == tb[0][:3]
+    if len(ta) == len(tb):
+        return fuzz.ratio(fa, fb) >= 85 and ta[0][:3] == tb[0][:3]
+    short, long_ = sorted((ta, tb), key=len)
+    if long_[:len(short)] == short:
+        return True  # "Phung Quang" is the start of "Phung Quang Thanh"
+    # "Nguyên Kim Tiên" is "Nguyên Thi Kim Tiên" without the middle name
+    return short[0] == long_[0] and short[-1] == long_[-1] and _subsequence(short, long_)
+
+
+def _next_to_capitalised(text: str, start: int, end: int) -> bool:
+    before = re.search(r"(\w+)[ \t]*$", text[max(0, start - 40):start])
+    after = re.match(r"[ \t]*(\w+)", text[end:end + 40])
+    return any(m and m.group(1)[:1].isupper() for m in (before, after))
+
+
+def _subsequence(short: list[str], long_: list[str]) -> bool:
+    rest = iter(long_)
+    return all(word in rest for word in short)
 
 
 def _group_persons(mentions: list[PersonMention]) -> list[PersonGroup]:
@@ -722,11 +786,17 @@ class Role:
     end: int
 
 
-def _title_before(tokens: list[Token], k: int) -> Role | None:
+DETERMINERS = {"le", "la", "les", "l'", "l’", "the", "her", "his", "their", "its", "son", "sa",
+               "ses", "leur", "leurs", "a", "an", "un", "une"}
+
+
+def _title_before(tokens: list[Token], k: int,
+                  persons: list[tuple[int, int]] = ()) -> Role | None:
     """The title right before the name whose first token is k ("le ministre russe de la
-    Santé Mikhaïl Murashko", "l'ambassadeur de France au Vietnam, Olivier Brochet")."""
+    Santé Mikhaïl Murashko", "l'ambassadeur de France au Vietnam, Olivier Brochet"); it stops
+    at a verb, at punctuation, at another person and at "and her", "et le"."""
     j = k - 1
-    while j >= 0 and is_honorific(tokens[j].text):
+    while j >= 0 and is_honorific(tokens[j].text) and not is_title_word(tokens[j]):
         j -= 1
     if j >= 0 and tokens[j].text == ",":
         j -= 1
@@ -734,7 +804,9 @@ def _title_before(tokens: list[Token], k: int) -> Role | None:
     chunk_start = j + 1
     while j >= 0 and k - j <= 14:
         tok = tokens[j]
-        if tok.kind == "punct" or tok.pos in VERB_POS:
+        if tok.kind == "punct" or tok.pos in VERB_POS or _overlaps(tok.start, tok.end, persons):
+            break
+        if tok.low in ("and", "et") and j + 1 < len(tokens) and tokens[j + 1].low in DETERMINERS:
             break
         chunk_start = j
         j -= 1
@@ -773,7 +845,9 @@ def _title_after(tokens: list[Token], k: int) -> Role | None:
             start = j + 1
         j += 1
     segment = tokens[start:j]
-    if not segment or not any(is_title_word(t) for t in segment[:6]):
+    if not segment or segment[0].low in ("et", "and", "ou", "or"):
+        return None
+    if not any(is_title_word(t) for t in segment[:6]):
         return None
     return Role("", segment[0].start, segment[-1].end)
 
@@ -811,6 +885,7 @@ class EntityFinder:
         orgs = self._organizations(person_starts)
         org_spans = [(m.start, m.end) for g in orgs for m in g.mentions]
         persons = self._persons(raw_persons, org_spans)
+        self.person_groups = persons
         org_ids = {id(g): f"o{n}" for n, g in enumerate(orgs, 1)}
         org_dicts = [self._org_dict(g, org_ids[id(g)]) for g in orgs]
         person_dicts = [self._person_dict(g, f"p{n}", orgs, org_ids)
@@ -821,7 +896,7 @@ class EntityFinder:
 
     def _organizations(self, person_starts: set[int]) -> list[OrgGroup]:
         context = self.context
-        mentions = _grammar_orgs(context, self.tokens, person_starts)
+        mentions = _grammar_orgs(context, self.tokens, person_starts, self.host)
         mentions += _known_orgs(context)
         mentions = _keep_longest(mentions)
         taken = [(m.start, m.end) for m in mentions]
@@ -964,6 +1039,8 @@ class EntityFinder:
                     if match.start() < self.context.body_start or \
                             _overlaps(match.start(), match.end(), taken):
                         continue
+                    if form in singles and _next_to_capitalised(text, *match.span()):
+                        continue  # "Anh" inside "Phan Anh Son" is someone else
                     group.mentions.append(PersonMention(match.start(), match.end(), form))
                     taken.append(match.span())
 
@@ -980,7 +1057,9 @@ class EntityFinder:
             last = next((n for n, t in enumerate(tokens) if t.end == m.end), None)
             if first is None or last is None:
                 continue
-            for role in (_title_before(tokens, first), _title_after(tokens, last + 1)):
+            others = [(o.start, o.end) for g in self.person_groups if g is not group
+                      for o in g.mentions]
+            for role in (_title_before(tokens, first, others), _title_after(tokens, last + 1)):
                 if role is None:
                     continue
                 role.title = self.context.text[role.start:role.end].strip(" ,")
@@ -988,8 +1067,9 @@ class EntityFinder:
                 if key in seen or not role.title:
                     continue
                 seen.add(key)
-                org = next((org_ids[id(g)] for g in orgs for om in g.mentions
-                            if role.start <= om.start and om.end <= role.end), None)
+                inside = sorted((om.start, org_ids[id(g)]) for g in orgs for om in g.mentions
+                                if role.start <= om.start and om.end <= role.end)
+                org = inside[0][1] if inside else None
                 roles.append((role, org))
         keys = [fold(r.title) for r, _ in roles]
         return [(r, o) for (r, o), k in zip(roles, keys, strict=True)
