@@ -29,7 +29,7 @@ from functools import cache
 from pathlib import Path
 
 from hoptac.extract.context import Context, Sentence
-from hoptac.extract.dates import DateMention
+from hoptac.extract.dates import DateMention, find_dates_in_text
 from hoptac.extract.events import country_codes_in, find_place, ids_in, words_pattern
 
 DATA = Path(__file__).parent / "data" / "agreements.json"
@@ -37,11 +37,14 @@ STATUS_REACH = 150  # characters between a stage word and the mention it describ
 DATE_REACH = 120
 SPECIFIC_FAMILIES = [{"intergovernmental_agreement", "framework_agreement"}]
 SUBJECT_STOP = re.compile(r"(?<!\w)(?:between|entre|giữa|with|avec|với|signed|signée?s?|by|par|"
-                          r"that|which|qui|que|mà|được|đã|to|jusqu|until)(?!\w)", re.I)
+                          r"that|which|qui|que|mà|được|đã|to|jusqu|until|during|lors|pendant|"
+                          r"at|when|where|trong khi|khi|(?:and|et|và) (?:the|le|la|les|l[’']))"
+                          r"(?!\w)", re.I)
 GENERIC_WORDS = {"cooperation", "cooperacion", "partnership", "partenariat",
                  "bilateral", "bilaterale", "hop", "tac", "health", "sante", "matiere", "domaine",
                  "field", "the", "les", "des", "new", "nouvel", "nouveau", "nouvelle", "entre",
                  "deux", "two", "pays", "countries", "sanitaire", "medicale", "medical"}
+WITH = re.compile(r"(?<!\w)(?:with|avec|với)(?!\w)", re.I)
 UNTIL = re.compile(r"(?:until|till|through|by|jusqu[’']?(?:en|à|au)?|d[’']ici|đến|tới)\s*$", re.I)
 
 
@@ -56,6 +59,7 @@ class Mention:
     anaphoric: bool = False
     indefinite: bool = False
     subject: str = ""
+    head: str = ""  # the wording, folded: named instruments of kind 'other' match on it
     countries: list[str] = field(default_factory=list)
     statuses: list[tuple[str, int]] = field(default_factory=list)  # (status, offset)
     dates: list[DateMention] = field(default_factory=list)
@@ -159,32 +163,56 @@ def _mention(context: Context, sentence: Sentence, start: int, end: int, kind: s
     lex = lexicon(context.language)
     text = sentence.text
     before = text[:start]
-    words = re.findall(r"[\w’']+", before)[-3:]
-    head = [w.lower() for w in words]
-    anaphora = re.compile(rf"^(?:{'|'.join(lex['anaphora'])})$", re.I)
-    indefinite = re.compile(rf"^(?:{'|'.join(lex['indefinite'])})$", re.I)
-    last_two = head[-2:]
     mention = Mention(sentence.start + start, sentence.start + end, kind, role, sentence)
-    mention.anaphoric = any(anaphora.match(w) or w.endswith(("l'", "l’")) for w in last_two)
-    mention.indefinite = bool(head) and bool(indefinite.match(head[-1])) and not (
-        len(head) > 1 and anaphora.match(head[-2]))
-    matched = text[start:end]
-    mention.plural = bool(re.search(r"(?:s|x|memoranda)$", matched.split()[0], re.I)) or (
-        bool(head) and head[-1] in ("các", "những", "series", "série", "d'", "d’")
-        and context.language == "vi")
+    mention.head = _head(text[start:end])
+    determiner = _determiner(before, lex)
+    mention.anaphoric = determiner == "anaphoric"
+    mention.indefinite = determiner == "indefinite"
+    mention.plural = _plural_wording(text[start:end])
     if context.language == "vi":
         after = text[end:end + 12].split()
-        mention.anaphoric = mention.anaphoric or bool(after and anaphora.match(after[0]))
-        mention.plural = bool(head) and head[-1] in ("các", "những")
-    elif context.language == "fr" and re.search(r"(?:série|ensemble|plusieurs)\s+(?:d[’'])?$",
-                                                before, re.I):
+        anaphora = re.compile(rf"^(?:{'|'.join(lex['anaphora'])})$", re.I)
+        mention.anaphoric = bool(after and anaphora.match(after[0]))
+        mention.plural = bool(re.search(r"(?:các|những)\s*$", before))
+    elif re.search(r"(?:série|ensemble|plusieurs|series|number|set)\s+(?:d[’']|of\s+)?$",
+                   before, re.I):
         mention.plural = True
-    mention.subject = _subject(text[end:], context.language)
+    mention.subject = _subject(text[end:], context.language, sentence.start + end)
     mention.countries = country_codes_in(text)
     return mention
 
 
-def _subject(after: str, language: str) -> str:
+def _determiner(before: str, lex: dict) -> str | None:
+    """'anaphoric' ('the', 'ces', "l'"), 'indefinite' ('a', 'un') or None: the determiner of
+    a mention, found over the modifiers in between ('a cooperation MoU', 'ces nouveaux')."""
+    anaphora = re.compile(rf"^(?:{'|'.join(lex['anaphora'])})$", re.I)
+    indefinite = re.compile(rf"^(?:{'|'.join(lex['indefinite'])})$", re.I)
+    for word in reversed(re.findall(r"[\w’']+", before)[-3:]):
+        if anaphora.match(word) or word.lower().endswith(("l'", "l’")):
+            return "anaphoric"
+        if indefinite.match(word):
+            return "indefinite"
+        if word.lower() in lex["function_words"] or not word.islower():
+            return None
+    return None
+
+
+def _plural_wording(wording: str) -> bool:
+    """'conventions', 'cooperation agreements', 'accords-cadres', 'memoranda of ...'."""
+    words = re.split(r"[\s-]+", wording)
+    noun = words[0] if len(words) > 1 and re.match(r"(?i)(?:accords?|memorand|protocoles?|"
+                                                    r"conventions?|déclarations?|feuilles?|"
+                                                    r"lettres?|mémorand)", words[0]) else words[-1]
+    return bool(re.search(r"(?:s|x|memoranda|mémoranda)$", noun, re.I))
+
+
+def _head(wording: str) -> str:
+    from unidecode import unidecode
+
+    return " ".join(re.sub(r"s\b", "", unidecode(wording).lower()).split())
+
+
+def _subject(after: str, language: str, offset: int = 0) -> str:
     """What an instrument is about: the complement right after its name, up to the parties."""
     opener = re.compile(rf"\s*(?:{'|'.join(lexicon(language)['complement'])})(?!\w)", re.I)
     if not opener.match(after):
@@ -193,7 +221,15 @@ def _subject(after: str, language: str) -> str:
     stop = SUBJECT_STOP.search(piece)
     if stop:
         piece = piece[:stop.start()]
-    return " ".join(piece.split()[:8])
+    for date in reversed(find_dates_in_text(piece, language, None)):
+        piece = piece[:date.start] + piece[date.end:]  # "MoU on July 15 on cooperation"
+    words = piece.split()[:8]
+    function_words = lexicon(language)["function_words"]
+    while words and words[-1].lower() in function_words:
+        words.pop()
+    while len(words) > 1 and words[0].lower() == words[1].lower():
+        words.pop(0)  # "on on cooperation" left by a removed date
+    return " ".join(words)
 
 
 def _content_words(text: str) -> set[str]:
@@ -287,10 +323,31 @@ def _antecedent(mention: Mention, instruments: list[Instrument]) -> Instrument |
             return None
         return next((i for i in same_countries
                      if i.plural == mention.plural and _subjects_agree(mention, i)), None)
-    if mention.indefinite:
-        return None  # "an MoU", "un nouvel accord-cadre": one more instrument
+    if mention.indefinite:  # "an MoU", "un nouvel accord-cadre": the same one only if it is
+        return next((i for i in same_countries  # told again without another date
+                     if mention.kind == i.kind and _heads_agree(mention, i)
+                     and _subjects_agree(mention, i) and not _dates_differ(mention, i)), None)
     return next((i for i in same_countries
-                 if _kinds_agree(mention.kind, i.kind) and _subjects_agree(mention, i)), None)
+                 if _kinds_agree(mention.kind, i.kind) and _heads_agree(mention, i)
+                 and _subjects_agree(mention, i) and not _dates_differ(mention, i)), None)
+
+
+def _heads_agree(mention: Mention, instrument: Instrument) -> bool:
+    """Named instruments of kind 'other' (letters of intent...) are one only if named alike; a
+    named one does not join a group of generic mentions of another number."""
+    named = [m for m in instrument.mentions if m.role != "generic"]
+    named_other = {m.head for m in named if m.kind == "other"}
+    if mention.kind == "other":
+        return mention.head in named_other
+    if named_other:
+        return False
+    return bool(named) or instrument.plural == mention.plural
+
+
+def _dates_differ(mention: Mention, instrument: Instrument) -> bool:
+    mine = {d.edtf for d in mention.dates if not d.relative}
+    theirs = {d.edtf for m in instrument.mentions for d in m.dates if not d.relative}
+    return bool(mine and theirs and not mine & theirs)
 
 
 def _countries_agree(mention: Mention, instrument: Instrument) -> bool:
@@ -400,11 +457,17 @@ def _instrument_countries(instrument: Instrument, article_countries: list[str]) 
 
 
 def _parties(instrument: Instrument, organizations: list[dict]) -> list[str]:
-    """The organizations named in the sentences that tell the signing."""
+    """The organizations that sign: named before the signing words of a sentence that tells
+    it ("X and Y signed ..."), or after 'with' ("signed an MoU with Z")."""
     parties: list[str] = []
     for mention in instrument.mentions:
-        if any(s == "signed" for s, _ in mention.statuses):
-            sentence = mention.sentence
-            parties += [i for i in ids_in(organizations, sentence.start, sentence.end)
-                        if i not in parties]
+        signals = [offset for status, offset in mention.statuses if status == "signed"]
+        if not signals:
+            continue
+        sentence = mention.sentence
+        found = ids_in(organizations, sentence.start, signals[0])
+        partner = WITH.search(sentence.text, mention.end - sentence.start)
+        if partner:
+            found += ids_in(organizations, sentence.start + partner.end(), sentence.end)
+        parties += [i for i in found if i not in parties]
     return parties

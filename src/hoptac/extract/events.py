@@ -23,7 +23,6 @@ from hoptac.extract.dates import DateMention
 
 DATA = Path(__file__).parent / "data"
 LEAD_SENTENCES = 2  # the sentences that report the article's main event
-SIGNED_OBJECT_GAP = 30  # characters between a signing word and the instrument it signs
 NOT_NOW_WINDOW = 45  # characters before a signing trigger searched for a future/wish phrasing
 UPPER = "A-ZÀ-ÖØ-ÞĀ-ỸĐ"
 DATELINE = re.compile(rf"\A\s*([{UPPER}][^\n()\-–—,:]{{1,30}}?)\s*(?:,[^\n()\-–—]{{0,25}})?"
@@ -107,7 +106,8 @@ def find_triggers(context: Context) -> list[Trigger]:
 
 
 def _attach_dates(context: Context, triggers: list[Trigger], dates: list[DateMention]) -> None:
-    """Give each date of a sentence to its nearest trigger, unless an agreement is nearer."""
+    """Give each date of a sentence to its nearest trigger; a meeting or seminar does not take a
+    date that is nearer to an agreement mention ("the talks followed the MoU signed in May")."""
     from hoptac.extract.agreements import find_mentions
 
     instruments = [(m.start, m.end) for m in find_mentions(context)]
@@ -119,22 +119,13 @@ def _attach_dates(context: Context, triggers: list[Trigger], dates: list[DateMen
             continue
         nearest = min(same, key=lambda t: _distance(t.start, t.end, date))
         rivals = [span for span in instruments
-                  if same[0].sentence.start <= span[0] < same[0].sentence.end
-                  and not _names_what_is_signed(nearest, span)]
-        if any(_distance(a, b, date) < _distance(nearest.start, nearest.end, date)
-               for a, b in rivals):
+                  if same[0].sentence.start <= span[0] < same[0].sentence.end]
+        # a signing's date is the instrument's; only other events lose dates to instruments
+        own = _distance(nearest.start, nearest.end, date)
+        if nearest.type != "signing" and any(_distance(a, b, date) < own for a, b in rivals):
             continue
         if nearest.date is None or (nearest.date.relative and not date.relative):
             nearest.date = date
-
-
-def _names_what_is_signed(trigger: Trigger, span: tuple[int, int]) -> bool:
-    """'cérémonie de signature des conventions', 'signed an MoU': the signing is the
-    instrument's, so the instrument does not take the date away from it."""
-    if trigger.type != "signing":
-        return False
-    gap = span[0] - trigger.end if span[0] >= trigger.end else trigger.start - span[1]
-    return 0 <= gap <= SIGNED_OBJECT_GAP
 
 
 def _distance(start: int, end: int, date: DateMention) -> int:
@@ -241,6 +232,11 @@ def _signings_of_agreements(context: Context, events: list[dict], agreements: li
             continue
         mention = next((d for d in dates if d.edtf == when), None)
         if mention is None:
+            continue
+        undated = next((e for e in events if e["type"] == "signing" and e["date"] is None), None)
+        if undated is not None:  # the signing the article reports, now dated
+            undated["date"], undated["date_text"] = when, mention.text
+            signed_dates.add(when)
             continue
         sentence = context.sentence_at(mention.start)
         start, end = (sentence.start, sentence.end) if sentence else (mention.start, mention.end)
