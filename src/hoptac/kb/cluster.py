@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable
+from functools import cache
 
 from rapidfuzz import fuzz
 
@@ -38,13 +39,17 @@ ORG_FUZZY = 94
 
 
 class Groups:
-    """Union-find over records, refusing unions that `compatible` rejects."""
+    """Union-find over records. A union is refused when the two groups name different
+    countries, hold two different items of one article (unless they share a spelling: a
+    duplicate), or when `compatible` rejects them."""
 
     def __init__(self, records: list[Record],
                  compatible: Callable[[list[Record], list[Record]], bool]):
         self.records = records
         self.parent = list(range(len(records)))
         self.members = {i: [records[i]] for i in range(len(records))}
+        self.countries = {i: {r.country} - {None} for i, r in enumerate(records)}
+        self.by_article = {i: {r.article: [r]} for i, r in enumerate(records)}
         self.compatible = compatible
 
     def find(self, i: int) -> int:
@@ -53,15 +58,29 @@ class Groups:
             i = self.parent[i]
         return i
 
+    def agree(self, ra: int, rb: int) -> bool:
+        if len(self.countries[ra] | self.countries[rb]) > 1:
+            return False
+        small, large = sorted((self.by_article[ra], self.by_article[rb]), key=len)
+        for article in small.keys() & large.keys():
+            for x in small[article]:
+                for y in large[article]:
+                    if x.local_id != y.local_id and not x.folded_names & y.folded_names:
+                        return False
+        return self.compatible(self.members[ra], self.members[rb])
+
     def union(self, a: int, b: int) -> bool:
         ra, rb = self.find(a), self.find(b)
         if ra == rb:
             return True
-        if not self.compatible(self.members[ra], self.members[rb]):
+        if not self.agree(ra, rb):
             return False
         ra, rb = min(ra, rb), max(ra, rb)
         self.parent[rb] = ra
         self.members[ra].extend(self.members.pop(rb))
+        self.countries[ra] |= self.countries.pop(rb)
+        for article, records in self.by_article.pop(rb).items():
+            self.by_article[ra].setdefault(article, []).extend(records)
         return True
 
     def union_by_keys(self, keys: Callable[[Record], list[str]]) -> None:
@@ -78,21 +97,6 @@ class Groups:
 
     def roots(self) -> list[int]:
         return sorted(self.members)
-
-
-def countries_agree(a: list[Record], b: list[Record]) -> bool:
-    codes = {r.country for r in a + b if r.country}
-    return len(codes) <= 1
-
-
-def articles_agree(a: list[Record], b: list[Record]) -> bool:
-    """Two items of one article are two things unless they share a spelling (a duplicate)."""
-    for x in a:
-        for y in b:
-            if x.article == y.article and x.local_id != y.local_id \
-                    and not x.folded_names & y.folded_names:
-                return False
-    return True
 
 
 # --- persons --------------------------------------------------------------------------------
@@ -120,9 +124,7 @@ def _tones(records: list[Record]) -> dict[str, set[str]]:
 
 
 def persons_compatible(a: list[Record], b: list[Record]) -> bool:
-    """Same country (where known) and no folded name written with two different tones."""
-    if not countries_agree(a, b) or not articles_agree(a, b):
-        return False
+    """No folded name written with two different tones in the two groups."""
     tones_a, tones_b = _tones(a), _tones(b)
     return all(tones_a[k] == tones_b[k] for k in tones_a.keys() & tones_b.keys())
 
@@ -157,32 +159,36 @@ def resolve_persons(records: list[Record]) -> list[list[Record]]:
 
 def _join_transliterations(groups: Groups) -> None:
     """Fuzzy pass for names from other scripts. Vietnamese names are left out: their
-    variants differ only in diacritics, which folding already removes."""
-    roots = [r for r in groups.roots() if not _is_vietnamese(groups.members[r])]
-    names = {r: _full_names(groups.members[r]) for r in roots}
-    for i, ra in enumerate(roots):
-        for rb in roots[i + 1:]:
-            if groups.find(ra) == groups.find(rb):
-                continue
-            if any(spelled_alike(x, y) for x in names[ra] for y in names[rb]):
-                groups.union(ra, rb)
+    variants differ only in diacritics, which folding already removes. Names are compared
+    within blocks of the same word count and initials."""
+    blocks: dict[tuple, list[tuple[int, str]]] = defaultdict(list)
+    for root in groups.roots():
+        if not _is_vietnamese(groups.members[root]):
+            for name in _full_names(groups.members[root]):
+                words = name.split()
+                blocks[(len(words), words[0][0], words[-1][0])].append((root, name))
+    for block in blocks.values():
+        for i, (ra, x) in enumerate(block):
+            for rb, y in block[i + 1:]:
+                if groups.find(ra) != groups.find(rb) and spelled_alike(x, y):
+                    groups.union(ra, rb)
 
 
 def _join_short_names(groups: Groups) -> None:
     """A group known only by one word ('Thuấn') joins the single group of the same country
     whose full name ends with that word."""
+    by_last_word: dict[str, set[int]] = defaultdict(set)
     for root in groups.roots():
-        if root not in groups.members:
-            continue
-        members = groups.members[root]
-        if _full_names(members) or not all(r.country for r in members):
+        for name in _full_names(groups.members[root]):
+            by_last_word[name.split()[-1]].add(root)
+    for root in groups.roots():
+        members = groups.members.get(root)
+        if not members or _full_names(members) or not all(r.country for r in members):
             continue
         word = person_key(members[0].names[0])
-        candidates = {groups.find(other) for other in groups.roots()
-                      if other in groups.members and other != root
-                      and any(n.split()[-1] == word for n in _full_names(groups.members[other]))
-                      and countries_agree(members, groups.members[other])
-                      and {r.country for r in groups.members[other] if r.country}}
+        candidates = {groups.find(other) for other in by_last_word.get(word, ())}
+        candidates = {other for other in candidates if other != groups.find(root)
+                      and groups.countries[other] == groups.countries[groups.find(root)]}
         if len(candidates) == 1:
             groups.union(root, candidates.pop())
 
@@ -229,14 +235,10 @@ def _host_from_article(concept: str, sender: str, record: Record) -> str | None:
     return concept[:-1] + others[0] if len(others) == 1 else None
 
 
-def organizations_compatible(a: list[Record], b: list[Record]) -> bool:
-    return countries_agree(a, b) and articles_agree(a, b)
-
-
 def resolve_organizations(records: list[Record]) -> list[list[Record]]:
     for record in records:
         record.keys = organization_keys(record)
-    groups = Groups(records, organizations_compatible)
+    groups = Groups(records, lambda a, b: True)
     groups.union_by_keys(lambda r: r.keys)
     _join_near_names(groups)
     _join_acronyms(groups)
@@ -248,15 +250,30 @@ def _bag_strings(records: list[Record]) -> set[str]:
 
 
 def _join_near_names(groups: Groups) -> None:
-    """Specific names one typo apart ('Clermont-Auvergne' / 'Clermond-Auvergne')."""
-    roots = groups.roots()
-    bags = {r: _bag_strings(groups.members[r]) for r in roots}
-    for i, ra in enumerate(roots):
-        for rb in roots[i + 1:]:
-            if groups.find(ra) != groups.find(rb) and any(
-                    len(x) > 8 and fuzz.ratio(x, y) >= ORG_FUZZY
-                    for x in bags[ra] for y in bags[rb]):
-                groups.union(ra, rb)
+    """Specific names one typo apart ('Clermont-Auvergne' / 'Clermond-Auvergne'), compared
+    among groups that share a specific word."""
+    from hoptac.kb.names import glossary
+
+    generic = glossary().generic
+    by_word: dict[str, set[int]] = defaultdict(set)
+    bags = {r: _bag_strings(groups.members[r]) for r in groups.roots()}
+    for root, strings in bags.items():
+        for word in {w for b in strings for w in b.split() if w not in generic}:
+            by_word[word].add(root)
+    seen: set[tuple[int, int]] = set()
+    for word in sorted(by_word):
+        roots = sorted(by_word[word])
+        if len(roots) > 200:  # a common word: no evidence, and too many pairs
+            continue
+        for i, ra in enumerate(roots):
+            for rb in roots[i + 1:]:
+                if (ra, rb) in seen:
+                    continue
+                seen.add((ra, rb))
+                if groups.find(ra) != groups.find(rb) and any(
+                        len(x) > 8 and x != y and fuzz.ratio(x, y) >= ORG_FUZZY
+                        for x in bags[ra] for y in bags[rb]):
+                    groups.union(ra, rb)
 
 
 def _acronyms_of(records: list[Record]) -> set[str]:
@@ -269,21 +286,26 @@ def _acronyms_of(records: list[Record]) -> set[str]:
     return found
 
 
+def _only_acronyms(records: list[Record]) -> bool:
+    return all(is_acronym(n) for r in records for n in r.names)
+
+
 def _join_acronyms(groups: Groups) -> None:
     """A group named only by an acronym joins the one group known by that acronym."""
     _bodies, generic = known_acronyms()
+    by_acronym: dict[str, set[int]] = defaultdict(set)
     for root in groups.roots():
-        if root not in groups.members:
-            continue
-        members = groups.members[root]
-        if not all(is_acronym(n) for r in members for n in r.names):
+        if not _only_acronyms(groups.members[root]):
+            for acronym in _acronyms_of(groups.members[root]):
+                by_acronym[acronym].add(root)
+    for root in groups.roots():
+        members = groups.members.get(root)
+        if not members or not _only_acronyms(members):
             continue
         wanted = {acronym_form(n) for r in members for n in r.names} - generic
-        candidates = {other for other in groups.roots()
-                      if other in groups.members and other != root
-                      and wanted & _acronyms_of(groups.members[other])
-                      and not all(is_acronym(n) for r in groups.members[other] for n in r.names)
-                      and countries_agree(members, groups.members[other])}
+        candidates = {groups.find(o) for a in wanted for o in by_acronym.get(a, ())}
+        candidates = {o for o in candidates if o != groups.find(root)
+                      and len(groups.countries[o] | groups.countries[groups.find(root)]) <= 1}
         if len(candidates) == 1:
             groups.union(root, candidates.pop())
 
@@ -296,7 +318,12 @@ def kind_group(kind: str | None) -> str:
 
 
 def _title_bag(record: Record) -> tuple[str, ...]:
-    return concept_bag(record.item.get("title") or "", countries=False)
+    return _bag_of_title(record.item.get("title") or "")
+
+
+@cache
+def _bag_of_title(title: str) -> tuple[str, ...]:
+    return concept_bag(title, countries=False)
 
 
 def _specific_words(bag: tuple[str, ...]) -> set[str]:
@@ -306,8 +333,12 @@ def _specific_words(bag: tuple[str, ...]) -> set[str]:
     return {w for w in bag if w not in gloss.generic and not w.isdigit()}
 
 
-def _day(date: str | None) -> str | None:
-    return date if date and len(date) == 10 and not date.startswith("X") else None
+def dates_differ(a: str | None, b: str | None) -> bool:
+    """Two stated dates that cannot be the same day ('2019-05' vs '2025-11-12'); a date
+    and a more precise one inside it ('2025-11', '2025-11-12') can."""
+    if not a or not b or a.startswith("X") or b.startswith("X"):
+        return False
+    return not (a.startswith(b) or b.startswith(a))
 
 
 def agreements_conflict(a: Record, b: Record, parties: dict) -> bool:
@@ -318,12 +349,15 @@ def agreements_conflict(a: Record, b: Record, parties: dict) -> bool:
         return True
     if set(a.item.get("countries") or []) != set(b.item.get("countries") or []):
         return True
-    day_a, day_b = _day(a.item.get("signed")), _day(b.item.get("signed"))
-    if day_a and day_b and day_a != day_b:
+    if dates_differ(a.item.get("signed"), b.item.get("signed")):
         return True
     subj_a, subj_b = subjects(_title_bag(a)), subjects(_title_bag(b))
     if subj_a and subj_b and not subj_a & subj_b:
         return True
+    if kind_group(a.item.get("kind")) != "intergovernmental":
+        words_a, words_b = _specific_words(_title_bag(a)), _specific_words(_title_bag(b))
+        if words_a and words_b and not words_a & words_b:
+            return True
     pa, pb = parties.get(a.order, set()), parties.get(b.order, set())
     return len(pa) >= 2 and len(pb) >= 2 and bool(pa - pb) and bool(pb - pa)
 
@@ -350,11 +384,16 @@ def resolve_agreements(records: list[Record], org_group_of: dict) -> list[list[R
         return not any(agreements_conflict(x, y, parties) for x in ga for y in gb)
 
     groups = Groups(records, compatible)
-    for i, a in enumerate(records):
-        for j in range(i + 1, len(records)):
-            b = records[j]
-            if a.article != b.article and agreements_alike(a, b, parties) \
-                    and not agreements_conflict(a, b, parties):
-                groups.union(i, j)
+    blocks: dict[tuple, list[int]] = defaultdict(list)
+    for index, record in enumerate(records):
+        blocks[(kind_group(record.item.get("kind")),
+                frozenset(record.item.get("countries")))].append(index)
+    for block in blocks.values():
+        for n, i in enumerate(block):
+            for j in block[n + 1:]:
+                a, b = records[i], records[j]
+                if a.article != b.article and agreements_alike(a, b, parties) \
+                        and not agreements_conflict(a, b, parties):
+                    groups.union(i, j)
     return groups.groups()
 

@@ -18,7 +18,7 @@ import json
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from unidecode import unidecode
@@ -35,6 +35,7 @@ def load_data(name: str) -> dict:
     return json.loads(resources.files("hoptac.kb").joinpath("data", name).read_text("utf-8"))
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str | None) -> str:
     """Lower-case ASCII words separated by single spaces ('Nguyễn Đức-Hòa' -> 'nguyen duc hoa')."""
     if not text:
@@ -45,6 +46,7 @@ def fold(text: str | None) -> str:
     return " ".join(text.split())
 
 
+@lru_cache(maxsize=65536)
 def is_precise_vietnamese(name: str) -> bool:
     """Whether the name is written with full Vietnamese diacritics (đ, horn, breve, hook,
     dot below or stacked marks), so its tones can be trusted."""
@@ -84,6 +86,7 @@ def _honorifics() -> tuple[tuple[str, ...], ...]:
     return tuple(sorted(forms, key=len, reverse=True))
 
 
+@lru_cache(maxsize=65536)
 def person_key(name: str) -> str:
     """Folded name without leading titles ('Dr Georges-Fabrice Blum' -> 'georges fabrice blum')."""
     words = fold(name).split()
@@ -143,7 +146,7 @@ def _is_ambiguous_syllable(words: tuple[str, ...], code: str) -> bool:
 def find_countries(words: list[str]) -> list[tuple[int, int, str]]:
     """(start, end, code) of every country name or demonym in folded words, longest first."""
     forms = _country_forms()
-    longest = max(len(f) for f in forms)
+    longest = _longest(frozenset(forms))
     found, i = [], 0
     while i < len(words):
         for size in range(min(longest, len(words) - i), 0, -1):
@@ -182,8 +185,13 @@ def glossary() -> Glossary:
                     frozenset(fold(w) for w in data["stopwords"]))
 
 
+@cache
+def _longest(phrases: frozenset[tuple[str, ...]]) -> int:
+    return max(len(p) for p in phrases)
+
+
 def _translate(words: list[str], table: dict[tuple[str, ...], str]) -> list[str]:
-    longest = max(len(k) for k in table)
+    longest = _longest(frozenset(table))
     out, i = [], 0
     while i < len(words):
         for size in range(min(longest, len(words) - i), 0, -1):
@@ -200,7 +208,7 @@ def _translate(words: list[str], table: dict[tuple[str, ...], str]) -> list[str]
 
 def _drop_phrases(words: list[str], phrases: frozenset[tuple[str, ...]]) -> list[str]:
     out, i = [], 0
-    longest = max(len(p) for p in phrases)
+    longest = _longest(phrases)
     while i < len(words):
         for size in range(min(longest, len(words) - i), 0, -1):
             if tuple(words[i : i + size]) in phrases:
@@ -212,6 +220,7 @@ def _drop_phrases(words: list[str], phrases: frozenset[tuple[str, ...]]) -> list
     return out
 
 
+@lru_cache(maxsize=65536)
 def concept_bag(name: str, *, countries: bool = True) -> tuple[str, ...]:
     """Sorted concept words of a name, language-independent. Country names and demonyms
     become '@CC' codes, or are dropped with `countries=False`."""
@@ -266,6 +275,7 @@ def _bodies() -> tuple[dict[str, str], frozenset[tuple[str, ...]], frozenset[tup
     return forms, embassy, consulate, frozenset(fold(w) for w in data["host_prepositions"])
 
 
+@lru_cache(maxsize=65536)
 def body_key(name: str, country: str | None) -> tuple[str, str | None] | None:
     """(concept, country) when the name is a generic body such as a ministry of health or an
     embassy; the country named in the name wins over `country`. None for other names."""
@@ -316,6 +326,7 @@ def acronym_form(name: str) -> str:
     return re.sub(r"[^A-Za-z0-9]", "", name).upper()
 
 
+@lru_cache(maxsize=65536)
 def initials(name: str) -> str:
     """Initials of the significant words: 'Hanoi Medical University' -> 'HMU'."""
     stop = glossary().stopwords

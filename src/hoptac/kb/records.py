@@ -37,12 +37,18 @@ class Record:
         return {fold(n) for n in self.names if fold(n)}
 
 
+EDGE_PUNCTUATION = " \t\n-–—,;:.()[]\"'«»“”‘’"
+
+
 def item_names(item: dict) -> list[str]:
-    """The item's name then its aliases, without blanks or repeats."""
+    """The item's name then its aliases, trimmed of edge punctuation ('(MEAE)' -> 'MEAE',
+    'Le Quang Cuong -' -> 'Le Quang Cuong'), without blanks or repeats."""
     names = []
     for name in [item.get("name"), *(item.get("aliases") or [])]:
-        if isinstance(name, str) and name.strip() and name.strip() not in names:
-            names.append(name.strip())
+        if isinstance(name, str):
+            name = " ".join(name.strip(EDGE_PUNCTUATION).split())
+            if name and name not in names:
+                names.append(name)
     return names
 
 

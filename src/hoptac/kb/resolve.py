@@ -168,9 +168,14 @@ def assign_ids(entities: list[Entity], old: dict[str, tuple[str, dict]]) -> None
             taken.add(entity.id)
     pending = sorted((e for e in pending if e.id is None),
                      key=lambda e: (-len(e.records), e.anchor.order))
+    by_document: dict[str, set[str]] = {}
+    for old_id, (_kind, sig) in old.items():
+        for document in sig.get("documents") or []:
+            by_document.setdefault(document, set()).add(old_id)
     for entity in pending:
-        scored = [(overlap(entity, sig, kind), old_id) for old_id, (kind, sig) in old.items()
-                  if old_id not in taken and old_id not in reserved]
+        candidates = sorted({o for d in entity.documents for o in by_document.get(d, ())}
+                            - taken - reserved)
+        scored = [(overlap(entity, old[o][1], old[o][0]), o) for o in candidates]
         best = max(scored, default=(0, ""))
         if best[0] > 0:
             entity.id = best[1]
@@ -185,8 +190,8 @@ def assign_ids(entities: list[Entity], old: dict[str, tuple[str, dict]]) -> None
 
 
 def canonical_name(entity: Entity) -> str:
-    """The reviewer's name, else the most frequent spelling, full Vietnamese diacritics and
-    full names (not acronyms) first."""
+    """The reviewer's name, else the most frequent spelling: for persons, full Vietnamese
+    diacritics first; for organizations, full names before acronyms."""
     if entity.name_override:
         return entity.name_override
     counts = Counter(r.names[0] for r in entity.records if r.names and r.names[0])
@@ -195,8 +200,9 @@ def canonical_name(entity: Entity) -> str:
             counts.setdefault(name, 0)
     if not counts:
         return entity.kind
-    return max(counts, key=lambda n: (not is_acronym(n), is_precise_vietnamese(n),
-                                      counts[n], len(n)))
+    if entity.kind == "person":
+        return max(counts, key=lambda n: (is_precise_vietnamese(n), counts[n], len(n)))
+    return max(counts, key=lambda n: (not is_acronym(n), counts[n], len(n)))
 
 
 def aliases(entity: Entity, name: str) -> list[str]:
