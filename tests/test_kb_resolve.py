@@ -92,6 +92,20 @@ def test_transliterations_of_a_russian_minister_are_one_person(store):
     assert holding(store, "person", "fr", "p1") == holding(store, "person", "en", "p1")
 
 
+def test_cyrillic_spelling_joins_the_latin_one(store):
+    save(store, "ru", doc("ru", countries=("VN", "RU"),
+                          persons=[person("p1", "Михаил Мурашко", "RU")]))
+    save(store, "vi", doc("vi", countries=("VN", "RU"),
+                          persons=[person("p1", "Mikhail Murashko", "RU"),
+                                   person("p2", "Đào Hồng Lan", "VN")]))
+    save(store, "fr", doc("fr", countries=("VN", "RU"),
+                          persons=[person("p1", "Dào Hông Lan", "VN")]))
+    rebuild_kb(store)
+    assert holding(store, "person", "ru", "p1") == holding(store, "person", "vi", "p1")
+    assert holding(store, "person", "vi", "p2") == holding(store, "person", "fr", "p1")
+    assert len(items(store, "person")) == 2
+
+
 def test_people_of_different_countries_or_given_names_stay_apart(store):
     save(store, "a", doc("fr", persons=[person("p1", "Jean Martin", "FR"),
                                         person("p2", "Marie Dupont", "FR")]))
@@ -147,6 +161,23 @@ def test_acronyms_and_translated_university_names(store):
     assert vss == holding(store, "organization", "en", "o3") == holding(
         store, "organization", "vi", "o2")
     assert len(items(store, "organization")) == 3
+
+
+def test_acronym_alone_and_national_university_across_languages(store):
+    save(store, "en", doc("en", organizations=[
+        org("o1", "Hanoi Medical University", "VN", kind="university"),
+        org("o2", "Vietnam National University, Hanoi", "VN", kind="university")]))
+    save(store, "fr", doc("fr", organizations=[
+        org("o1", "HMU", "VN", kind="university"),
+        org("o2", "Université nationale de Hanoï", "VN", kind="university"),
+        org("o3", "Université de médecine et de pharmacie", "VN", kind="university")]))
+    save(store, "fr2", doc("fr", organizations=[
+        org("o1", "Université de médecine et de pharmacie", "VN", kind="university")]))
+    rebuild_kb(store)
+    assert holding(store, "organization", "en", "o1") == holding(store, "organization", "fr", "o1")
+    assert holding(store, "organization", "en", "o2") == holding(store, "organization", "fr", "o2")
+    # a name made only of generic words (which city's university?) is not linked
+    assert holding(store, "organization", "fr", "o3") != holding(store, "organization", "fr2", "o1")
 
 
 def test_embassy_in_three_languages(store):

@@ -267,6 +267,7 @@ def agreement_data(entity: Entity, org_ids: dict) -> dict:
         "kinds": sorted({i.get("kind") for i in items if i.get("kind")}),
         "countries": sorted({c for i in items for c in i.get("countries") or []}),
         "parties": parties,
+        "title": next((i["title"] for i in items if i.get("title")), None),
         "titles": list(dict.fromkeys(i.get("title") for i in items if i.get("title"))),
         "signed": signed[-1] if signed else None,
         "planned": planned[-1] if planned else None,
