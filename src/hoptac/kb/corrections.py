@@ -177,10 +177,11 @@ def apply_correction(entities: list[Entity], correction: dict) -> bool:
 
 
 def _merge(entities: list[Entity], entity: Entity, target: dict, payload: dict) -> bool:
-    into = find_entity([e for e in entities if e is not entity], entity.kind,
-                       payload.get("into_signature") or {})
+    into = find_entity(entities, entity.kind, payload.get("into_signature") or {})
     if into is None:
         return False
+    if into is entity:  # already one item (the extraction caught up): nothing to do
+        return True
     into.records = sorted(into.records + entity.records, key=lambda r: r.order)
     into.merged_from.extend(m for m in (*entity.merged_from, target.get("item")) if m)
     into.preferred_id = into.preferred_id or payload["into"]

@@ -50,6 +50,21 @@ def events(store: Store) -> list[dict]:
             for r in rows]
 
 
+def facts(store: Store) -> list[dict]:
+    rows = store.conn.execute(
+        "SELECT article_id, local_id, data FROM mentions WHERE kind = 'fact' "
+        "ORDER BY article_id, local_id").fetchall()
+    return [{"article": r["article_id"], "local_id": r["local_id"], **json.loads(r["data"])}
+            for r in rows]
+
+
+def country_name(code: str) -> str:
+    """English name of an ISO 3166-1 code ('VN' -> 'Vietnam'), the code if unknown."""
+    from babel import Locale
+
+    return Locale("en").territories.get(code, code)
+
+
 def articles(store: Store) -> list[dict]:
     rows = store.conn.execute(
         "SELECT id, title, url, published, language, agency, source_path, format "
@@ -118,9 +133,12 @@ def tables(store: Store) -> dict[str, list[dict]]:
                    "countries": "; ".join(e.get("countries") or []),
                    "evidence": (e.get("evidence") or {}).get("text")}
                   for e in events(store)]
+    fact_rows = [{"article": f["article"], "value": f.get("value"), "unit": f.get("unit"),
+                  "measure": f.get("measure"), "date": f.get("date"),
+                  "evidence": (f.get("evidence") or {}).get("text")} for f in facts(store)]
     return {"articles": articles(store), "persons": persons, "organizations": organizations,
             "agreements": agreements, "agreement_history": history, "mentions": mentions,
-            "events": event_rows}
+            "events": event_rows, "facts": fact_rows}
 
 
 def export_csv_zip(store: Store) -> bytes:
@@ -154,6 +172,8 @@ def export_jsonl(store: Store) -> str:
         event["participants"] = [item_of.get((event["article"], p), p)
                                  for p in event.get("participants") or []]
         lines.append({**event, "event_type": event.get("type"), "type": "event"})
+    for fact in facts(store):
+        lines.append({**fact, "type": "fact"})
     return "".join(json.dumps(line, ensure_ascii=False) + "\n" for line in lines)
 
 
@@ -175,7 +195,8 @@ def graph(store: Store) -> tuple[dict[str, dict], list[dict]]:
     def country(code: str | None) -> str | None:
         if not code:
             return None
-        nodes.setdefault(f"country:{code}", {"label": code, "type": "country", "country": code,
+        nodes.setdefault(f"country:{code}", {"label": country_name(code), "type": "country",
+                                             "country": code,
                                              "kind": "country", "documents": 0})
         return f"country:{code}"
 
@@ -242,7 +263,7 @@ def export_graphml(store: Store) -> str:
 
 
 def _country_node(code: str | None) -> dict | None:
-    return {"@type": "Country", "identifier": code, "name": code} if code else None
+    return {"@type": "Country", "identifier": code, "name": country_name(code)} if code else None
 
 
 def export_jsonld(store: Store, base: str = "urn:hoptac:") -> dict:

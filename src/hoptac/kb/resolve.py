@@ -132,18 +132,27 @@ def signature(entity: Entity) -> dict:
 
 
 def overlap(entity: Entity, sig: dict, kind: str) -> int:
-    """How strongly an item matches a stored signature: shared articles, when their names
-    (or, for agreements, kind and countries) agree; 0 when they do not."""
+    """How strongly an item matches a stored signature: twice the shared articles when a
+    name is the same, once when one name's words contain the other's ('thuan' / 'tran van
+    thuan'); for agreements, kind and countries must agree. 0: no match."""
     if entity.kind != kind:
         return 0
     shared = len(set(entity.documents) & set(sig.get("documents") or []))
+    if not shared:
+        return 0
     if kind == "agreement":
         same = (kind_group(entity.records[0].item.get("kind")) == sig.get("kind")
                 and sorted(set(entity.records[0].item.get("countries") or []))
                 == sig.get("countries"))
-    else:
-        same = bool(entity.folded_names & {fold(n) for n in sig.get("names") or []})
-    return shared if same else 0
+        return 2 * shared if same else 0
+    names = {fold(n) for n in sig.get("names") or []} - {""}
+    if entity.folded_names & names:
+        return 2 * shared
+    words = [set(n.split()) for n in names]
+    if any(a <= b or b <= a for n in entity.folded_names for a in [set(n.split())]
+           for b in words):
+        return shared
+    return 0
 
 
 def _previous_items(store: Store) -> dict[str, tuple[str, dict]]:
