@@ -36,7 +36,7 @@ TOKEN = re.compile(
     r"|(?P<word>\w+(?:[-&]\w+)*)"
     r"|(?P<punct>\S)"
 )
-ACRONYM = re.compile(r"^[A-Z][A-Z0-9&-]{1,9}$")
+ACRONYM = re.compile(r"^(?=(?:[^A-Z]*[A-Z]){2})[A-Z][A-Za-z0-9&-]{1,9}$")  # MEAE, BfArM
 FUNCTION_WORDS = {
     "de", "du", "des", "la", "le", "les", "l'", "d'", "et", "of", "for", "and", "the", "en", "au",
     "aux", "a", "à", "in", "on", "to", "sur", "pour", "l’", "d’", "&",
@@ -403,6 +403,9 @@ def _model_orgs(context: Context, taken: list[tuple[int, int]]) -> list[OrgMenti
                 continue
             if _in_quotes(context.text, start) or _plural_head(text, context.language):
                 continue
+            after = re.match(r"\s*([\w-]+)", context.text[end:end + 40])
+            if after and fold(after.group(1)) in lexicon().title_heads:
+                continue  # "International Relations" of "International Relations Director"
             if len(text.split()) == 1 and len(re.findall(
                     rf"(?<![\w-]){re.escape(text)}(?![\w-])", context.text)) < 2:
                 continue  # one capitalised word named once: too often a place or a word
@@ -490,6 +493,8 @@ def _appositive_orgs(context: Context, tokens_by_sentence: list[list[Token]],
                 j += 1
             if j >= len(tokens) or tokens[j].low not in types:
                 continue
+            if j + 1 < len(tokens) and tokens[j + 1].kind == "poss":
+                continue  # "Anna Schmidt, the institute's director" is about a person
             name_end = k
             name_start = name_end
             while name_start > 0 and tokens[name_start - 1].is_cap \
@@ -900,7 +905,8 @@ class EntityFinder:
         mentions += _known_orgs(context)
         mentions = _keep_longest(mentions)
         taken = [(m.start, m.end) for m in mentions]
-        mentions += _appositive_orgs(context, self.tokens, taken)
+        mentions += [m for m in _appositive_orgs(context, self.tokens, taken)
+                     if fold(m.text) not in self.person_names]
         taken = [(m.start, m.end) for m in mentions]
         mentions += [m for m in _model_orgs(context, taken)
                      if fold(m.text) not in self.person_names]
