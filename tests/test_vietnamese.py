@@ -152,3 +152,22 @@ def test_syllable_shapes_and_ascii_forms():
     assert is_vietnamese_syllable("Thuấn") and is_vietnamese_syllable("Nguyễn")
     assert not is_vietnamese_syllable("Olivier") and not is_vietnamese_syllable("Naoki")
     assert ascii_form("Đặng Văn Đức") == "Dang Van Duc"
+
+
+def test_provincial_bodies_and_a_lao_delegation():
+    text = ("Ngày 5/6, Phó Chủ tịch UBND tỉnh Nghệ An Lê Hồng Vinh tiếp đoàn công tác của Bộ Y tế "
+            "Lào do Thứ trưởng Bộ Y tế Lào Snong Thongsna dẫn đầu tại Bệnh viện Đa khoa tỉnh Nghệ "
+            "An. Chính phủ Lào và Chính phủ Việt Nam đã ký Hiệp định hợp tác y tế.\n")
+    persons, orgs = extract(text)
+    vinh = by_name(persons, "Lê Hồng Vinh")
+    people = by_name(orgs, "UBND tỉnh Nghệ An")
+    assert vinh["roles"][0] == {"title": "Phó Chủ tịch UBND tỉnh Nghệ An",
+                                "organization": people["id"]}
+    assert people["kind"] == "government" and people["country"] == "VN"
+    snong = by_name(persons, "Snong Thongsna")
+    assert snong["country"] == "LA"
+    assert by_name(orgs, "Bộ Y tế Lào")["country"] == "LA"
+    assert by_name(orgs, "Bệnh viện Đa khoa tỉnh Nghệ An")["kind"] == "hospital"
+    governments = {o["name"]: o["country"] for o in orgs if o["kind"] == "government"}
+    assert governments["Chính phủ Lào"] == "LA" and governments["Chính phủ Việt Nam"] == "VN"
+    assert {p["name"] for p in persons} == {"Lê Hồng Vinh", "Snong Thongsna"}

@@ -87,6 +87,8 @@ def _phrases(kind: str) -> dict[tuple[str, ...], object]:
             for name in [org["name"], *org["aliases"]]:
                 table.setdefault(_key(name), (org, name))
         return table
+    if kind == "admin_units":
+        return {_key(w): w for w in orgs["admin_units"]}
     if kind == "name_words":
         return {_key(w): w for w in orgs["name_words"]}
     raise KeyError(kind)
@@ -227,6 +229,7 @@ class OrgHit:
     alias_spans: list[tuple[int, int]] = field(default_factory=list)
     key: str = ""  # what mentions of the same body share (see _org_key)
     country_guessed: bool = False  # Viet Nam by default, not read in the text
+    country_after: bool = False  # read after the name: "Trường ĐH Harvard (Mỹ)"
     name_start: int = 0  # first token after the head noun
     head: dict | None = None
 
@@ -328,6 +331,7 @@ def _organization_at(tokens: list[Token], i: int, places: list[Span]) -> OrgHit 
     if head_n:
         if head.get("named") is False:
             j = _extend_with_country(tokens, i + head_n, places)
+            j = _extend_with_admin_place(tokens, j, places)
             return _finish_org(tokens, i, j, places, head=head, name_start=i + head_n)
         j = _extend_name(tokens, i, i + head_n, places, head)
         if j > i + head_n:
@@ -363,6 +367,24 @@ def _extend_with_country(tokens: list[Token], j: int, places: list[Span]) -> int
     return j
 
 
+def _extend_with_admin_place(tokens: list[Token], j: int, places: list[Span]) -> int:
+    """'UBND' + 'tỉnh Thái Bình', 'UBND' + 'TP. Hồ Chí Minh'."""
+    if not _admin_unit_at(tokens, j):
+        return j
+    k = j + _match(tokens, j, _phrases("admin_units"), max_len=3)[0]
+    while k < len(tokens) and tokens[k].text == ".":
+        k += 1
+    place = _place_at(places, k)
+    if place is not None:
+        return place.j
+    if tokens[k].text in _surnames():
+        return j  # "UBND tỉnh Võ Đức Trong": a person's name, not the province's
+    end = k
+    while end < len(tokens) and end - k < 4 and tokens[end].is_cap and tokens[end].is_word:
+        end += 1
+    return end
+
+
 def _extend_name(tokens: list[Token], start: int, j: int, places: list[Span], head: dict) -> int:
     """End of the name that follows an organization head at token j."""
     has_name = False
@@ -376,6 +398,9 @@ def _extend_name(tokens: list[Token], start: int, j: int, places: list[Span], he
         if token.is_word and not token.word_start and j > start and tokens[j - 1].is_word:
             j += 1  # the rest of a segmented word already begun ("Y tế")
             continue
+        if not has_name and _admin_unit_at(tokens, j):
+            j += 1
+            continue
         if token.is_word and (token.is_cap or token.text[0].isdigit()):
             if has_name and _starts_other_entity(tokens, j):
                 break
@@ -386,8 +411,11 @@ def _extend_name(tokens: list[Token], start: int, j: int, places: list[Span], he
         if not has_name:
             break
         n, _ = _match(tokens, j, _phrases("name_words"), max_len=4)
-        if n and token.tag not in {"V"}:
+        if n:
             j += n
+            continue
+        if _admin_unit_at(tokens, j):
+            j += 1  # "Bệnh viện Đa khoa tỉnh Thái Bình": the place follows
             continue
         if token.low == "và" and _and_continues(tokens, j):
             j += 1
@@ -419,10 +447,23 @@ def _starts_other_entity(tokens: list[Token], j: int) -> bool:
     return False
 
 
+def _admin_unit_at(tokens: list[Token], j: int) -> bool:
+    """'tỉnh', 'thành phố', 'TP.' followed by a capitalised place name."""
+    n, _ = _match(tokens, j, _phrases("admin_units"), max_len=3)
+    k = j + n
+    while n and k < len(tokens) and tokens[k].text == ".":
+        k += 1
+    return bool(n) and k < len(tokens) and tokens[k].is_cap and tokens[k].is_word
+
+
 def _and_continues(tokens: list[Token], j: int) -> bool:
-    """'và' inside a name ("Bộ Giáo dục và Đào tạo") rather than between two bodies."""
-    if j + 1 >= len(tokens) or not tokens[j + 1].is_cap or j == 0:
+    """'và' inside a name ("Bộ Giáo dục và Đào tạo", "Vụ Khoa học đào tạo và công nghệ")
+    rather than between two bodies."""
+    if j == 0 or j + 1 >= len(tokens):
         return False
+    if not tokens[j + 1].is_cap:
+        return (not tokens[j - 1].is_cap and tokens[j - 1].is_word
+                and bool(_match(tokens, j + 1, _phrases("name_words"), max_len=4)[0]))
     if _starts_other_entity(tokens, j + 1):
         return False
     return tokens[j - 1].tag != "Np" and tokens[j + 1].tag != "Np"
@@ -440,12 +481,13 @@ def _finish_org(tokens: list[Token], i: int, j: int, places: list[Span], name_st
                      aliases=[a for a in [name, *known["aliases"]] if a != known["name"]])
     else:
         kind = (head or {}).get("kind", "other")
-        guessed = False
+        after = guessed = False
         if country is None:
             country = _country_after(tokens, places, j)
+            after = country is not None
         if country is None:
             country, guessed = _default_org_country(tokens, name_start, j, kind), True
-        hit = OrgHit(i, j, name, kind, country, country_guessed=guessed)
+        hit = OrgHit(i, j, name, kind, country, country_guessed=guessed, country_after=after)
     hit.key = _org_key(tokens, places, hit, name_start)
     hit.name_start, hit.head = name_start, head
     _attach_acronym(tokens, hit)
@@ -458,7 +500,7 @@ def split_known_prefix(tokens: list[Token], places: list[Span], orgs: list[OrgHi
     the body seen earlier in the article ends where the person's name begins."""
     result = []
     for hit in orgs:
-        if hit.head is not None and not hit.alias_spans:
+        if hit.head is not None and hit.head.get("named") is not False and not hit.alias_spans:
             for n in range(hit.j - 2, hit.name_start, -1):
                 rest = tokens[n:hit.j]
                 if len(rest) > 4 or not all(t.is_word and t.is_cap for t in rest):
@@ -494,25 +536,34 @@ def _default_org_country(tokens: list[Token], name_start: int, j: int, kind: str
 
 
 def _org_key(tokens: list[Token], places: list[Span], hit: OrgHit, name_start: int) -> str:
-    """What two mentions of one body share: the name without country words, and the country.
+    """What two mentions of one body share: the name without its trailing country words, and
+    the countries its name states.
 
     "Bộ Y tế", "Bộ Y tế Việt Nam" and "Bộ Y tế nước CHXHCN Việt Nam" are one ministry;
-    "Bộ Y tế Belarus" and "Bộ Y tế Cộng hòa Belarus" another. A company is known by its
-    name alone ("Tập đoàn Pfizer Inc" and "Pfizer").
+    "Bộ Y tế Belarus" and "Bộ Y tế Cộng hòa Belarus" another; "Bệnh viện Hữu nghị Việt
+    Nam - Lào" and "... Việt Nam - Cuba" two hospitals. Abbreviated heads are spelled out
+    ("BV" = "Bệnh viện"). A company is known by its name alone ("Tập đoàn Pfizer Inc" and
+    "Pfizer").
     """
     if hit.i + 1 == hit.j:
         return _name_key(hit.name, hit.country)
-    else:
-        skip = set()
-        for place in places:
-            if hit.i <= place.i < hit.j and place.value:
-                skip.update(range(place.i, place.j))
-        start = name_start if hit.kind == "company" else hit.i
-        words = [t.text for k, t in enumerate(tokens[start:hit.j], start)
-                 if k not in skip and t.low not in {"nước", "tại"}]
-        if hit.kind == "company":
-            words = [w for w in words if w.lower() not in COMPANY_SUFFIXES]
-    return _name_key(" ".join(words), hit.country)
+    states = sorted({str(p.value) for p in places if hit.i <= p.i < hit.j and p.value
+                     and not (p.i > 0 and tokens[p.i - 1].low == "tại")})
+    end = hit.j
+    while end > hit.i + 1:
+        place = next((p for p in places if p.j == end and p.value and p.i > hit.i), None)
+        if place is not None:
+            end = place.i
+        elif tokens[end - 1].low in {"nước", "tại"}:
+            end -= 1
+        else:
+            break
+    start = name_start if hit.kind == "company" else hit.i
+    abbreviations = _load("vi_organizations.json")["abbreviations"]
+    words = [abbreviations.get(t.text, t.text) for t in tokens[start:end]]
+    if hit.kind == "company":
+        words = [w for w in words if w.lower() not in COMPANY_SUFFIXES]
+    return _name_key(" ".join(words), ",".join(states) or hit.country)
 
 
 def _name_key(name: str, country: str | None) -> str:
@@ -654,7 +705,8 @@ def _split_person_from_org(tokens: list[Token], org: OrgHit) -> tuple[int, int, 
         token = tokens[k]
         if (token.word_start and token.text in _surnames() and token.tag == "Np"
                 and 2 <= org.j - k <= 4 and tokens[k - 1].is_cap
-                and all(t.is_cap for t in tokens[k:org.j])):
+                and all(t.is_cap for t in tokens[k:org.j])
+                and _match(tokens, k, _phrases("places"))[0] != org.j - k):
             end = org.j
             if org.name == _span_text(tokens, org.i, org.j):
                 org.name = _span_text(tokens, org.i, k)
@@ -683,8 +735,8 @@ def _name_at(tokens: list[Token], j: int, covered: set[int],
     if j >= len(tokens) or j in covered or not tokens[j].is_word or not tokens[j].is_cap:
         return None
     run = _cap_run(tokens, j, covered)
-    if run <= j:
-        return None
+    if run <= j or any(t.text.isupper() and len(t.text) > 1 for t in tokens[j:run]):
+        return None  # acronyms (TP, UBND) are not names
     words = tokens[j:run]
     if any(_is_foreign_word(t) for t in words if t.low not in _particles()):
         end = j
@@ -862,7 +914,7 @@ class _Registry:
         if org is None:
             org = {"id": f"o{len(self.orgs) + 1}", "name": hit.name, "aliases": [],
                    "country": hit.country, "kind": hit.kind, "mentions": [],
-                   "_guessed": hit.country_guessed}
+                   "_guessed": hit.country_guessed, "_after": hit.country_after}
             self.orgs.append(org)
             self.org_keys[hit.key] = org
         written = self.text[tokens[hit.i].start:tokens[hit.j - 1].end]
@@ -885,10 +937,10 @@ class _Registry:
         for key, org in self.org_keys.items():
             if key.rsplit("|", 1)[0] != name_key:
                 continue
-            if hit.country_guessed or hit.country is None:
+            if (hit.country_guessed or hit.country is None) and org.get("_after"):
                 self.org_keys[hit.key] = org
                 return org
-            if org.get("_guessed") or org["country"] is None:
+            if hit.country_after and (org.get("_guessed") or org["country"] is None):
                 org["country"] = hit.country
                 self.org_keys[hit.key] = org
                 return org
@@ -958,6 +1010,7 @@ class _Registry:
         for item in self.persons + self.orgs:
             item["mentions"].sort(key=lambda m: m["start"])
             item.pop("_guessed", None)
+            item.pop("_after", None)
         return self.persons, self.orgs
 
 
