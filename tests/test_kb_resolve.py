@@ -247,3 +247,37 @@ def test_ids_are_stable_across_rebuilds_and_new_articles(store):
     rebuild_kb(store)
     assert holding(store, "person", "b", "p1") == before == holding(store, "person", "a", "p3")
     assert before.startswith("per-olivier-brochet-")
+
+
+def test_memorandum_reported_twice_joins_by_its_signing_day(store):
+    save(store, "en", doc("en", countries=("VN", "JP"), agreements=[
+        agreement("a1", "mou", "signed", countries=("VN", "JP"), signed="2025-03-14",
+                  title="memorandum of understanding on health cooperation")]))
+    save(store, "fr", doc("fr", countries=("VN", "JP"), agreements=[
+        agreement("a1", "mou", "signed", countries=("VN", "JP"), signed="2025-03-14",
+                  title="protocole d'accord sur la coopération sanitaire")]))
+    # a state visit: three memoranda signed the same day stay three
+    save(store, "vi", doc("vi", countries=("VN", "JP"), agreements=[
+        agreement(f"a{i}", "mou", "signed", countries=("VN", "JP"), signed="2025-03-14")
+        for i in range(1, 4)]))
+    rebuild_kb(store)
+    joined = holding(store, "agreement", "en", "a1")
+    assert joined == holding(store, "agreement", "fr", "a1")
+    state_visit = {holding(store, "agreement", "vi", f"a{i}") for i in range(1, 4)}
+    assert len(state_visit) == 3 and joined not in state_visit
+
+
+def test_world_health_organization_by_name_and_acronym_in_three_languages(store):
+    save(store, "en", doc("en", organizations=[
+        org("o1", "World Health Organization", kind="international")]))
+    save(store, "fr", doc("fr", organizations=[org("o1", "OMS", kind="international")]))
+    save(store, "vi", doc("vi", organizations=[
+        org("o1", "Tổ chức Y tế Thế giới", kind="international"),
+        org("o2", "Agence française de développement", "FR", kind="agency")]))
+    save(store, "fr2", doc("fr", organizations=[org("o1", "AFD", "FR", kind="agency")]))
+    rebuild_kb(store)
+    who = holding(store, "organization", "en", "o1")
+    assert who == holding(store, "organization", "fr", "o1") == holding(
+        store, "organization", "vi", "o1")
+    assert holding(store, "organization", "vi", "o2") == holding(
+        store, "organization", "fr2", "o1") != who

@@ -23,6 +23,7 @@ from hoptac.kb.names import (
     is_acronym,
     is_precise_vietnamese,
     known_acronyms,
+    named_acronyms,
     organization_bags,
     person_key,
     subjects,
@@ -212,7 +213,10 @@ def organization_keys(record: Record) -> list[str]:
     for name in record.names:
         if is_acronym(name):
             body = _body_of_acronym(name, record.country)
-            if body:
+            full_name = named_acronyms().get(acronym_form(name))
+            if full_name:
+                keys.extend("g:" + " ".join(bag) for bag in organization_bags(full_name))
+            elif body:
                 keys.append(body)
             elif body is None and acronym_form(name) not in generic and record.country:
                 keys.append(f"a:{acronym_form(name)}:{record.country}")
@@ -362,16 +366,38 @@ def agreements_conflict(a: Record, b: Record, parties: dict) -> bool:
     return len(pa) >= 2 and len(pb) >= 2 and bool(pa - pb) and bool(pb - pa)
 
 
-def agreements_alike(a: Record, b: Record, parties: dict) -> bool:
-    """Positive evidence that two agreement records are one instrument."""
+def agreements_alike(a: Record, b: Record, parties: dict, unique_day: set[int]) -> bool:
+    """Positive evidence that two agreement records are one instrument. `unique_day` holds
+    the records that are their article's only agreement of their kind and countries signed
+    on their (day-precise) signing date."""
     if kind_group(a.item.get("kind")) == "intergovernmental":
         return True  # one intergovernmental agreement per pair of countries and subject
-    if parties.get(a.order, set()) & parties.get(b.order, set()):
+    pa, pb = parties.get(a.order, set()), parties.get(b.order, set())
+    if pa & pb:
+        return True
+    if a.order in unique_day and b.order in unique_day \
+            and a.item.get("signed") == b.item.get("signed") and not (pa and pb):
         return True
     words_a, words_b = _specific_words(_title_bag(a)), _specific_words(_title_bag(b))
     if len(words_a & words_b) >= 2:
         return len(words_a & words_b) / len(words_a | words_b) >= 0.5
     return False
+
+
+def _alone_on_their_day(records: list[Record]) -> set[int]:
+    """Records signed on a stated day that no other agreement of the same kind and countries
+    in the same article shares (several memoranda signed at one ceremony stay apart)."""
+    counts: dict[tuple, int] = defaultdict(int)
+
+    def key(r: Record) -> tuple:
+        return (r.article, kind_group(r.item.get("kind")), frozenset(r.item.get("countries")),
+                r.item.get("signed"))
+
+    dated = [r for r in records if len(r.item.get("signed") or "") == 10
+             and not r.item["signed"].startswith("X")]
+    for record in dated:
+        counts[key(record)] += 1
+    return {r.order for r in dated if counts[key(r)] == 1}
 
 
 def resolve_agreements(records: list[Record], org_group_of: dict) -> list[list[Record]]:
@@ -384,6 +410,7 @@ def resolve_agreements(records: list[Record], org_group_of: dict) -> list[list[R
         return not any(agreements_conflict(x, y, parties) for x in ga for y in gb)
 
     groups = Groups(records, compatible)
+    unique_day = _alone_on_their_day(records)
     blocks: dict[tuple, list[int]] = defaultdict(list)
     for index, record in enumerate(records):
         blocks[(kind_group(record.item.get("kind")),
@@ -392,7 +419,7 @@ def resolve_agreements(records: list[Record], org_group_of: dict) -> list[list[R
         for n, i in enumerate(block):
             for j in block[n + 1:]:
                 a, b = records[i], records[j]
-                if a.article != b.article and agreements_alike(a, b, parties) \
+                if a.article != b.article and agreements_alike(a, b, parties, unique_day) \
                         and not agreements_conflict(a, b, parties):
                     groups.union(i, j)
     return groups.groups()

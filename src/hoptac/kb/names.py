@@ -251,10 +251,14 @@ def organization_bags(name: str) -> list[tuple[str, ...]]:
 
 
 def is_specific(bag: tuple[str, ...]) -> bool:
-    """Whether a bag names one thing: it has a word that is not generic vocabulary."""
+    """Whether a bag names one thing: it has a word that is not generic vocabulary, or two
+    countries ('Vietnam-France Friendship Association'), or one country and two generic
+    words ('Agence française de développement')."""
     gloss = glossary()
-    return any(w not in gloss.generic and not w.isdigit() for w in bag if not w.startswith("@")) \
-        or sum(w.startswith("@") for w in bag) >= 2
+    codes = sum(w.startswith("@") for w in bag)
+    words = [w for w in bag if not w.startswith("@")]
+    return any(w not in gloss.generic and not w.isdigit() for w in words) \
+        or codes >= 2 or (codes == 1 and len(words) >= 2)
 
 
 def subjects(bag: tuple[str, ...]) -> frozenset[str]:
@@ -338,3 +342,9 @@ def initials(name: str) -> str:
 def known_acronyms() -> tuple[dict[str, dict], frozenset[str]]:
     data = load_data("acronyms.json")
     return data["bodies"], frozenset(acronym_form(a) for a in data["generic"])
+
+
+@cache
+def named_acronyms() -> dict[str, str]:
+    """Acronym -> full name of bodies known worldwide by one name (WHO, OMS, AFD...)."""
+    return {acronym_form(a): name for a, name in load_data("acronyms.json")["named"].items()}
