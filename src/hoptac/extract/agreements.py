@@ -245,8 +245,9 @@ def _predicative(context: Context, mention: Mention) -> bool:
         return False
     lex = lexicon(context.language)
     before = context.text[mention.sentence.start:mention.start]
-    return bool(re.search(rf"(?<!\w)(?:{'|'.join(lex['copula'])})\s+(?:\w+\s+)?\S+\s*$",
-                          before, re.I))
+    copula, indefinite = "|".join(lex["copula"]), "|".join(lex["indefinite"])
+    return bool(re.search(rf"(?<!\w)(?:{copula})\s+(?:{indefinite})(?:\s+\w+)?\s*$", before,
+                          re.I))
 
 
 # ---- stage words and dates -------------------------------------------------------------------

@@ -73,9 +73,7 @@ def _patterns(language: str) -> list[tuple[str, re.Pattern]]:
     lead = rf"(?:(?<!\w)(?P<lead>{prep})\s+)"
     forms: list[tuple[str, str, int]] = []
     if lex["months"]:
-        # English month names are capitalised ("May", not the modal "may")
-        mon = (rf"(?P<mon>(?-i:{_capitalised(lex['months'])}))\.?" if language == "en"
-               else rf"(?P<mon>{_alternation(lex['months'])})\.?")
+        mon = _month_pattern(lex, capitalised=language == "en")
         day = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|er)?"
         forms += [
             ("day_month", rf"(?<!\w)(?:(?:{wd}),?\s+)?(?:the\s+)?{day}\s+(?:of\s+)?{mon}"
@@ -110,8 +108,16 @@ def _patterns(language: str) -> list[tuple[str, re.Pattern]]:
     return [(form, re.compile(pattern, flags)) for form, pattern, flags in forms]
 
 
-def _capitalised(words: list[str]) -> str:
-    return _alternation([w.capitalize() for w in words])
+def _month_pattern(lex: dict, capitalised: bool) -> str:
+    """Month names, and abbreviations with their optional period ('Sept.', 'janv.').
+
+    English month names must be capitalised ("May", not the modal "may")."""
+    def words(items: list[str]) -> str:
+        return _alternation([w.capitalize() for w in items] if capitalised else items)
+
+    full, short = words(lex["months"]), words(lex["abbreviations"])
+    flags = "(?-i:" if capitalised else "(?:"
+    return rf"(?P<mon>{flags}{full}|(?:{short})\.?))"
 
 
 def find_dates(context: Context) -> list[DateMention]:

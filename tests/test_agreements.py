@@ -1,0 +1,181 @@
+"""Agreements: international instruments only, one per instrument, with kind and stage."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import seed_path
+from hoptac.extract.agreements import find_agreements
+from hoptac.extract.context import Context, Sentence
+from hoptac.extract.dates import find_dates
+from hoptac.extract.sentences import split_sentences
+
+
+def context_of(text: str, language: str, published: str | None = None) -> Context:
+    """A context without a language model: sentences only (enough for this stage)."""
+    sentences = [Sentence(a, b, text[a:b]) for a, b in split_sentences(text)]
+    return Context(text=text, language=language, published=published, body_start=0,
+                   body_end=len(text), sentences=sentences)
+
+
+def agreements_of(text: str, language: str, published: str | None = None,
+                  organizations=(), countries=()) -> list[dict]:
+    context = context_of(text, language, published)
+    return find_agreements(context, list(organizations), find_dates(context), list(countries))
+
+
+def organization(number: int, text: str, name: str, country: str) -> dict:
+    start = text.index(name)
+    return {"id": f"o{number}", "name": name, "country": country,
+            "mentions": [{"start": start, "end": start + len(name)}]}
+
+
+def summary(agreement: dict) -> tuple:
+    return (agreement["kind"], frozenset(agreement["countries"]), agreement["status"])
+
+
+def test_english_draft_with_a_planned_signing():
+    text = ("The Ministry of Health is finalising the draft of a framework agreement on "
+            "health cooperation between Laos and Vietnam, with the aim of signing the "
+            "agreement in Vientiane in March 2027.")
+    found = agreements_of(text, "en")
+    assert [summary(a) for a in found] == [
+        ("framework_agreement", frozenset({"LA", "VN"}), "draft")]
+    assert found[0]["planned"] == {"date": "2027-03", "place": "Vientiane"}
+    assert found[0]["signed"] is None
+    assert found[0]["title"] == "framework agreement on health cooperation"
+
+
+def test_french_instrument_named_three_ways_is_one():
+    text = ("Le Vietnam et le Japon travaillent à la signature d'un accord bilatéral de "
+            "coopération sanitaire. Les deux pays s'apprêtent aussi à prolonger l'accord-cadre "
+            "de coopération sanitaire qui les lie. Le projet est en cours d'examen par les "
+            "ministères concernés.")
+    found = agreements_of(text, "fr", countries=["VN", "JP"])
+    assert [summary(a) for a in found] == [
+        ("framework_agreement", frozenset({"VN", "JP"}), "renewal_planned")]
+
+
+def test_french_review_stage_without_renewal():
+    text = ("Le ministère vietnamien de la Santé et le ministère coréen de la Santé préparent "
+            "un accord de coopération en santé publique. Le projet est en cours d'examen avant "
+            "d'être soumis à l'approbation du gouvernement.")
+    found = agreements_of(text, "fr")
+    assert [summary(a) for a in found] == [("other", frozenset({"VN", "KR"}), "under_review")]
+
+
+def test_french_signed_memorandum_with_its_date_and_signatory():
+    text = ("L'Institut Pasteur de Hô Chi Minh-Ville et l'Université de Bordeaux ont signé "
+            "le 3 avril un mémorandum d'entente sur la recherche vaccinale. Ce mémorandum "
+            "d'entente sera mis en œuvre dès cette année.")
+    organizations = [organization(1, text, "Institut Pasteur de Hô Chi Minh-Ville", "VN"),
+                     organization(2, text, "Université de Bordeaux", "FR")]
+    found = agreements_of(text, "fr", "2025-04-10", organizations, countries=["VN", "FR"])
+    assert [summary(a) for a in found] == [("mou", frozenset({"VN", "FR"}), "signed")]
+    assert found[0]["signed"] == "2025-04-03"
+    assert found[0]["parties"] == ["o1", "o2"]
+
+
+def test_vietnamese_signed_memorandum():
+    text = ("Ngày 10/3/2025, Bộ Y tế Việt Nam và Bộ Y tế Lào đã ký biên bản ghi nhớ về hợp tác "
+            "y tế giai đoạn 2025-2030. Biên bản ghi nhớ này tập trung vào đào tạo nhân lực.")
+    found = agreements_of(text, "vi")
+    assert [summary(a) for a in found] == [("mou", frozenset({"VN", "LA"}), "signed")]
+    assert found[0]["signed"] == "2025-03-10"
+
+
+def test_vietnamese_planned_framework_agreement():
+    text = ("Hai bên đang hoàn thiện dự thảo hiệp định khung về hợp tác y tế giữa Việt Nam và "
+            "Hàn Quốc, dự kiến ký tại Seoul vào tháng 4/2026.")
+    found = agreements_of(text, "vi")
+    assert [summary(a) for a in found] == [("framework_agreement", frozenset({"VN", "KR"}),
+                                            "draft")]
+    assert found[0]["planned"] == {"date": "2026-04", "place": "Seoul"}
+
+
+def test_kinds_in_the_three_languages():
+    sentences = [
+        ("en", "Vietnam and Cuba adopted a joint statement on health.", "joint_declaration"),
+        ("en", "Vietnam and India are implementing a roadmap for health cooperation.",
+         "roadmap"),
+        ("fr", "Le Vietnam et la Russie mettent en œuvre la feuille de route jusqu'en 2030.",
+         "roadmap"),
+        ("fr", "Le Vietnam et la France ont signé une déclaration conjointe.",
+         "joint_declaration"),
+        ("fr", "Le Vietnam et la France ont renouvelé l'accord intergouvernemental (AIG).",
+         "intergovernmental_agreement"),
+        ("vi", "Việt Nam và Cuba đã ký tuyên bố chung về y tế.", "joint_declaration"),
+        ("vi", "Việt Nam và Nhật Bản đã ký nghị định thư về hợp tác y tế.", "protocol"),
+    ]
+    for language, text, kind in sentences:
+        found = agreements_of(text, language)
+        assert [a["kind"] for a in found] == [kind], text
+
+
+def test_two_memoranda_with_different_dates_stay_two():
+    text = ("The Ministry of Health signed a memorandum of understanding with Japanese "
+            "universities on February 12. The two ministries of Vietnam and Japan also signed "
+            "a cooperation MoU in 2014.")
+    found = agreements_of(text, "en", countries=["VN", "JP"])
+    assert sorted(a["signed"] or "" for a in found) == ["2014", "XXXX-02-12"]
+
+
+def test_laws_resolutions_decrees_and_strategies_are_not_agreements():
+    texts = [
+        ("fr", "La loi révisée sur la pharmacie de 2024 et la résolution 72-NQ/TW du Politburo "
+               "fixent des objectifs, comme la stratégie nationale de santé de la France."),
+        ("en", "Vietnam's Law on Pharmacy, Decree 96 and Resolution 20 guide French investors."),
+        ("vi", "Luật Dược, Nghị định 96 và Nghị quyết 72 của Bộ Chính trị được Pháp đánh giá "
+               "cao."),
+    ]
+    for language, text in texts:
+        assert agreements_of(text, language, countries=["VN", "FR"]) == [], text
+
+
+def test_domestic_and_descriptive_uses_are_not_instruments():
+    domestic = ("Bệnh viện Bạch Mai và Trường Đại học Y Hà Nội đã ký thỏa thuận hợp tác "
+                "đào tạo.")
+    assert agreements_of(domestic, "vi", countries=["VN"]) == []
+    descriptive = ("La France et le Vietnam ont signé des conventions de coopération. "
+                   "La signature d'aujourd'hui n'est pas seulement un accord de coopération. "
+                   "Les deux parties sont d'accord pour intensifier les échanges.")
+    found = agreements_of(descriptive, "fr", "2025-11-13")
+    assert [a["kind"] for a in found] == ["convention"]
+
+
+@pytest.fixture(scope="module")
+def seed_agreements():
+    from hoptac.extract.pipeline import extract_article
+    from hoptac.model import Article
+
+    found = {}
+    for prefix in ("000", "001", "002", "003", "004"):
+        path = seed_path(prefix)
+        document = extract_article(Article(id=path.stem, text=path.read_text(encoding="utf-8")))
+        found[prefix] = document["agreements"]
+    return found
+
+
+@pytest.mark.slow
+def test_seed_agreements(seed_agreements):
+    vn_fr = frozenset({"VN", "FR"})
+    assert [summary(a) for a in seed_agreements["000"]] == [
+        ("intergovernmental_agreement", vn_fr, "draft")]
+    assert seed_agreements["000"][0]["planned"] == {"date": "2026-04", "place": "Lyon"}
+
+    assert [summary(a) for a in seed_agreements["001"]] == [
+        ("framework_agreement", vn_fr, "renewal_planned")]
+
+    by_kind = {a["kind"]: a for a in seed_agreements["002"]}
+    assert set(by_kind) == {"mou", "roadmap", "joint_declaration"}
+    assert by_kind["mou"]["signed"] == "2025-05"
+    assert all(set(a["countries"]) == {"VN", "RU"} for a in by_kind.values())
+
+    assert [summary(a) for a in seed_agreements["003"]] == [("mou", vn_fr, "signed")]
+    assert seed_agreements["003"][0]["signed"] == "2024-01-22"
+
+    assert sorted(summary(a) for a in seed_agreements["004"]) == [
+        ("convention", vn_fr, "signed"), ("intergovernmental_agreement", vn_fr,
+                                          "renewal_planned")]
+    signed = {a["kind"]: a["signed"] for a in seed_agreements["004"]}
+    assert signed["convention"] == "2025-11-12"

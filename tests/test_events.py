@@ -1,0 +1,153 @@
+"""Events: one per real event, typed, dated, placed, with their participants."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import seed_path
+from hoptac.extract.context import Context, Sentence
+from hoptac.extract.dates import find_dates
+from hoptac.extract.events import find_events
+from hoptac.extract.sentences import split_sentences
+
+
+def context_of(text: str, language: str, published: str | None = None) -> Context:
+    """A context without a language model: sentences only (enough for these stages)."""
+    sentences = [Sentence(a, b, text[a:b]) for a, b in split_sentences(text)]
+    return Context(text=text, language=language, published=published, body_start=0,
+                   body_end=len(text), sentences=sentences)
+
+
+def entity(kind: str, number: int, text: str, *names: str, country: str | None = None) -> dict:
+    """A person or organization as entities.py gives them, with every mention of its names."""
+    mentions = []
+    for name in names:
+        start = text.find(name)
+        while start >= 0:
+            mentions.append({"start": start, "end": start + len(name)})
+            start = text.find(name, start + 1)
+    return {"id": f"{kind}{number}", "name": names[0], "country": country, "mentions": mentions}
+
+
+def events_of(text: str, language: str, published: str | None = None, persons=(),
+              organizations=()) -> list[dict]:
+    context = context_of(text, language, published)
+    return find_events(context, list(persons), list(organizations), find_dates(context))
+
+
+ENGLISH_MEETING = (
+    "HẢI PHÒNG - Deputy Minister Lê Hoài Nam received Ambassador Karin Olsen of Denmark in "
+    "Hai Phong on March 3. During the meeting, the deputy minister praised Danish support for "
+    "nursing schools. Speaking at the meeting, Olsen said both sides would widen exchanges. "
+    "The two countries have held many seminars on nursing over the years."
+)
+
+
+def test_one_meeting_told_three_times_is_one_event():
+    persons = [entity("p", 1, ENGLISH_MEETING, "Lê Hoài Nam", country="VN"),
+               entity("p", 2, ENGLISH_MEETING, "Karin Olsen", "Olsen", country="DK")]
+    events = events_of(ENGLISH_MEETING, "en", persons=persons)
+    assert [(e["type"], e["date"], e["place"]) for e in events] == [
+        ("meeting", "XXXX-03-03", "Hai Phong")]
+    assert events[0]["participants"] == ["p1", "p2"]
+    assert events[0]["date_text"] == "March 3"
+    assert set(events[0]["countries"]) == {"VN", "DK"}
+    evidence = events[0]["evidence"]
+    assert ENGLISH_MEETING[evidence["start"]:evidence["end"]] == evidence["text"]
+
+
+def test_french_workshop_with_co_organisers_and_later_mentions():
+    text = ("Le 5 mars, l'Institut Pasteur de Lille, en collaboration avec l'Hôpital Bạch Mai, a "
+            "organisé un atelier sur la résistance aux antibiotiques à Lyon. Lors de l'atelier, "
+            "les experts ont présenté leurs travaux. L'institut a déjà co-organisé trois "
+            "colloques avec des partenaires asiatiques.")
+    organizations = [entity("o", 1, text, "Institut Pasteur de Lille", country="FR"),
+                     entity("o", 2, text, "Hôpital Bạch Mai", country="VN")]
+    events = events_of(text, "fr", "2025-03-20", organizations=organizations)
+    assert [(e["type"], e["date"], e["place"]) for e in events] == [
+        ("seminar", "2025-03-05", "Lyon")]
+    assert events[0]["participants"] == ["o1", "o2"]
+
+
+def test_vietnamese_reception_is_one_meeting_in_hanoi():
+    text = ("Ngày 6/11, tại Hà Nội, Thứ trưởng Bộ Y tế Trần Minh Khoa đã tiếp Đại sứ Ba Lan "
+            "Adam Nowak. Tại buổi tiếp, Thứ trưởng cảm ơn sự hỗ trợ của Ba Lan. Hai bên "
+            "thống nhất tiếp tục trao đổi chuyên gia.")
+    persons = [entity("p", 1, text, "Trần Minh Khoa", country="VN"),
+               entity("p", 2, text, "Adam Nowak", country="PL")]
+    events = events_of(text, "vi", "2025-11-08", persons=persons)
+    assert [(e["type"], e["date"], e["place"]) for e in events] == [
+        ("meeting", "2025-11-06", "Hà Nội")]
+    assert events[0]["participants"] == ["p1", "p2"]
+
+
+def test_a_signing_to_come_is_no_event():
+    text = ("The ministry is preparing a framework agreement with Laos, with the aim of "
+            "signing it in Vientiane in March 2027.")
+    assert events_of(text, "en") == []
+
+
+def test_talks_do_not_take_the_date_of_the_agreement_they_follow():
+    text = ("Le 12 septembre, les deux ministres ont eu des entretiens à Hanoï. "
+            "Les pourparlers ont fait suite au mémorandum d'entente entre la Corée et le "
+            "Vietnam signé en mai.")
+    events = events_of(text, "fr", "2025-09-13")
+    meetings = [e for e in events if e["type"] == "meeting"]
+    assert [(e["date"], e["place"]) for e in meetings] == [("2025-09-12", "Hanoï")]
+    signings = [e for e in events if e["type"] == "signing"]
+    assert [e["date"] for e in signings] == ["2025-05"]
+
+
+def test_signatories_listed_after_the_ceremony_are_participants():
+    text = ("Une cérémonie de signature s'est tenue le 4 juin à Huế. Les signataires incluent "
+            "l'Université de Huế et l'Université de Nantes.")
+    organizations = [entity("o", 1, text, "Université de Huế", country="VN"),
+                     entity("o", 2, text, "Université de Nantes", country="FR")]
+    events = events_of(text, "fr", "2025-06-05", organizations=organizations)
+    assert [(e["type"], e["date"], e["place"]) for e in events] == [
+        ("signing", "2025-06-04", "Huế")]
+    assert events[0]["participants"] == ["o1", "o2"]
+
+
+@pytest.fixture(scope="module")
+def seed_extractions():
+    from hoptac.extract.pipeline import extract_article
+    from hoptac.model import Article
+
+    found = {}
+    for prefix in ("000", "002", "004"):
+        path = seed_path(prefix)
+        found[prefix] = extract_article(Article(id=path.stem,
+                                                text=path.read_text(encoding="utf-8")))
+    return found
+
+
+def names(document: dict, ids: list[str]) -> list[str]:
+    by_id = {i["id"]: i for i in document["persons"] + document["organizations"]}
+    return [by_id[i]["name"] for i in ids if i in by_id]
+
+
+@pytest.mark.slow
+def test_seed_english_meeting(seed_extractions):
+    document = seed_extractions["000"]
+    assert [(e["type"], e["date"], e["place"]) for e in document["events"]] == [
+        ("meeting", "XXXX-11-06", "Hà Nội")]
+    people = " ".join(names(document, document["events"][0]["participants"]))
+    assert "Blum" in people and "Thuấn" in people
+
+
+@pytest.mark.slow
+def test_seed_french_talks_and_the_earlier_signing(seed_extractions):
+    document = seed_extractions["002"]
+    meetings = [e for e in document["events"] if e["type"] == "meeting"]
+    assert [e["date"] for e in meetings] == ["2025-09-12"]
+    assert all(e["date"] != "2025-09-12" for e in document["events"] if e["type"] != "meeting")
+
+
+@pytest.mark.slow
+def test_seed_french_signing_ceremony_is_not_split_by_today(seed_extractions):
+    document = seed_extractions["004"]
+    signings = [e for e in document["events"] if e["type"] == "signing"]
+    assert [(e["date"], e["place"]) for e in signings] == [("2025-11-12", "Hanoï")]
+    people = " ".join(names(document, signings[0]["participants"]))
+    assert "Clermont-Auvergne" in people
