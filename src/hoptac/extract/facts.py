@@ -15,7 +15,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from hoptac.extract.context import Context, Sentence
@@ -159,7 +159,8 @@ def word_numbers(text: str, language: str) -> list[Quantity]:
             continue
         word = tokens[i][0]
         nxt = tokens[i + 1][0] if i + 1 < len(tokens) else ""
-        if word in ones and (nxt in scales or words_table.get(nxt) == 100):
+        adjacent = bool(nxt) and not text[tokens[i][2]:tokens[i + 1][1]].strip()
+        if word in ones and adjacent and (nxt in scales or words_table.get(nxt) == 100):
             found.append(Quantity(1, tokens[i][1], tokens[i][2], is_word=True))
         i += 1
     return found
@@ -380,7 +381,38 @@ def counted_noun(sentence: Sentence, position: int, language: str) -> str | None
     offset = position + (len(rest) - len(rest.lstrip())) + (link.end() if link else 0)
     if sentence.doc is not None:
         return _noun_from_doc(sentence.doc, offset, language)
+    if language == "vi":
+        return _noun_from_vietnamese_tags(sentence.text, offset)
     return _noun_from_words(sentence.text[offset:], language)
+
+
+@lru_cache(maxsize=512)
+def _vietnamese_tags(text: str) -> tuple[tuple[str, str, int], ...]:
+    """(word, part-of-speech tag, offset) of a Vietnamese sentence, by underthesea."""
+    from underthesea import pos_tag
+
+    tagged, position = [], 0
+    for word, tag in pos_tag(text):
+        start = text.find(word, position)
+        if start < 0:
+            continue
+        tagged.append((word, tag, start))
+        position = start + len(word)
+    return tuple(tagged)
+
+
+def _noun_from_vietnamese_tags(text: str, offset: int) -> str | None:
+    """Up to two nouns after the number ("bác sĩ", "cơ sở y tế"), proper nouns excluded."""
+    stop = set(vocabulary()["vi_stop"])
+    words = []
+    for word, tag, start in _vietnamese_tags(text):
+        if start < offset:
+            continue
+        if tag in ("N", "Nc", "Nu") and word.lower() not in stop and len(words) < 2:
+            words.append(word)
+            continue
+        break
+    return " ".join(words) or None
 
 
 def _noun_from_doc(doc, offset: int, language: str) -> str | None:

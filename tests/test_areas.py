@@ -1,0 +1,103 @@
+"""Areas: codes of the controlled vocabulary where the article reports cooperation."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from hoptac.extract.areas import area_codes, find_areas, normalize
+from hoptac.extract.context import Context, Sentence
+from hoptac.extract.sentences import split_sentences
+
+
+def context_of(text: str, language: str) -> Context:
+    """A context without spaCy: areas only read the sentence texts."""
+    sentences = [Sentence(a, b, text[a:b]) for a, b in split_sentences(text)]
+    return Context(text=text, language=language, published=None, body_start=0,
+                   body_end=len(text), sentences=sentences)
+
+
+def areas_of(text: str, language: str) -> set[str]:
+    return set(find_areas(context_of(text, language)))
+
+
+def test_lexicon_codes_are_the_shared_vocabulary(shared_dir):
+    shared = json.loads((shared_dir / "contract" / "areas.json").read_text(encoding="utf-8"))
+    assert set(area_codes()) == {area["code"] for area in shared["areas"]}
+
+
+def test_english_cooperation_fields():
+    text = ("The two sides agreed to cooperate in cancer treatment, nursing education and "
+            "telemedicine. They will also exchange experience on health insurance.")
+    assert areas_of(text, "en") == {"oncology", "nursing", "training", "digital_health",
+                                    "health_financing"}
+
+
+def test_passing_mentions_are_not_areas():
+    text = ("The minister visited a hospital in Hanoi and praised modern medicine. "
+            "The ministry has a new spokesperson.")
+    assert areas_of(text, "en") == set()
+
+
+def test_field_words_need_an_article_about_cooperation():
+    text = "Le Premier ministre a inauguré un centre de recherche sur le cancer à Lyon."
+    assert areas_of(text, "fr") == set()
+
+
+def test_french_list_of_domains():
+    text = ("Les deux parties renforceront la coopération dans les domaines des vaccins, "
+            "de la médecine traditionnelle et de l'imagerie médicale.")
+    assert areas_of(text, "fr") == {"vaccines", "traditional_medicine", "medical_imaging"}
+
+
+def test_weak_words_count_only_in_a_cooperation_sentence():
+    text = ("Un accord de coopération sanitaire a été signé entre la France et le Cambodge. "
+            "La recherche avance dans le pays. "
+            "Les partenaires soutiendront la recherche et la formation des sages-femmes.")
+    assert areas_of(text, "fr") == {"research", "training"}
+    without_cooperation = "Un accord a été signé. La recherche avance dans le pays."
+    assert "research" not in areas_of(without_cooperation, "fr")
+
+
+def test_non_communicable_is_not_infectious():
+    text = ("Les deux pays coopèrent sur la prévention des maladies non transmissibles. "
+            "Both sides will cooperate on non-communicable diseases.")
+    assert areas_of(text, "fr") == {"non_communicable_diseases"}
+    assert areas_of(text, "en") == {"non_communicable_diseases"}
+
+
+def test_vietnamese_fields_with_diacritics():
+    text = ("Hai bên thống nhất đẩy mạnh hợp tác trong lĩnh vực y học cổ truyền, ghép tạng "
+            "và chuyển đổi số y tế.")
+    assert areas_of(text, "vi") == {"traditional_medicine", "surgery", "digital_health"}
+
+
+def test_vietnamese_words_differing_only_by_tone_do_not_match():
+    # "trực thuộc" (attached to) must not be read as "thuốc" (medicine)
+    text = "Bệnh viện trực thuộc Bộ Y tế đã ký thỏa thuận hợp tác với một bệnh viện của Pháp."
+    assert "pharmaceuticals" not in areas_of(text, "vi")
+    assert "pharmaceuticals" in areas_of(text.replace("trực thuộc", "sản xuất thuốc cho"), "vi")
+
+
+def test_vietnamese_tone_placement_is_normalised():
+    assert normalize("Hoà bình, thuỷ lợi", "vi") == normalize("Hòa bình, thủy lợi", "vi")
+    assert normalize("Médecine d’urgence", "fr") == "medecine d urgence"
+
+
+@pytest.mark.parametrize(("prefix", "present", "absent"), [
+    ("002", {"medical_tourism", "rare_diseases", "traditional_medicine", "oncology"},
+     {"public_health", "hospital_management", "nursing"}),
+    ("004", {"critical_care", "medical_imaging", "nursing", "emergency_medicine"},
+     {"pharmaceuticals", "health_financing", "vaccines"}),
+    ("003", {"pharmaceuticals", "health_financing"}, {"training", "research", "digital_health"}),
+])
+def test_seed_articles(seed_dir, prefix, present, absent):
+    from conftest import seed_path
+    from hoptac.extract.pipeline import extract_article
+    from hoptac.ingest.readers import read_path
+
+    [article] = read_path(seed_path(prefix))
+    areas = set(extract_article(article)["areas"])
+    assert present <= areas
+    assert not areas & absent
