@@ -8,6 +8,7 @@ import re
 
 import pytest
 from fastapi.testclient import TestClient
+from markupsafe import escape
 
 from hoptac.model import Article
 from hoptac.store import Store
@@ -17,7 +18,7 @@ from hoptac.web.app import create_app
 EN_TEXT = (
     "Hanoi, 6 November 2025 - Deputy Minister of Health Nguyen Van An received Dr Claire Morel, "
     "director of Lyon Civil Hospices, at the Ministry of Health. The two sides agreed to draft a "
-    "memorandum of understanding on nurse training, to be signed in Lyon in April 2026. "
+    "memorandum of understanding on nurse training, to be signed in Paris in January 2026. "
     "Lyon Civil Hospices has trained 45 Vietnamese doctors since 2015.")
 FR_TEXT = (
     "Le 12 janvier 2026, le vice-ministre Nguyen Van An a rencontré à Paris les Hospices civils "
@@ -67,9 +68,9 @@ def _en_extraction() -> dict:
              "evidence": _evidence(t, t[: t.index("Health.") + 7])},
         ],
         "agreements": [
-            {"id": "a1", "kind": "mou", "title": "memorandum of understanding on nurse training",
+            {"id": "a1", "kind": "mou", "title": "memorandum of understanding",
              "countries": ["VN", "FR"], "parties": ["o1", "o2"], "status": "draft",
-             "signed": None, "planned": {"date": "2026-04", "place": "Lyon"},
+             "signed": None, "planned": {"date": "2026-01", "place": "Paris"},
              "areas": ["training", "nursing"],
              "evidence": _evidence(t, "The two sides agreed to draft a memorandum of "
                                       "understanding on nurse training")},
@@ -178,32 +179,47 @@ def db_path(tmp_path):
     return path
 
 
-# short names for the items the knowledge base resolves from the articles above
+# short names for items the knowledge base resolves, found by one (article, local id) they link
 ITEMS = {
-    "an": ("person", "Nguyễn Văn An"),
-    "morel": ("person", "Claire Morel"),
-    "hcl": ("organization", "Hospices civils de Lyon"),
-    "moh": ("organization", "Bộ Y tế"),
-    "choray": ("organization", "Bệnh viện Chợ Rẫy"),
-    "hostile": ("organization", "<img src=x onerror=alert(3)> Clinic"),
-    "mou": ("agreement", "memorandum of understanding on nurse training"),
+    "an": ("en-nurses", "p1"),
+    "morel": ("en-nurses", "p2"),
+    "hcl": ("en-nurses", "o1"),
+    "moh": ("vi-dao-tao", "o1"),
+    "choray": ("vi-dao-tao", "o2"),
+    "hostile": ("hostile", "o1"),
+    "mou": ("en-nurses", "a1"),
 }
 
 
-@pytest.fixture
-def ids(db_path) -> dict[str, str]:
-    """Knowledge-base ids of ITEMS, found by kind and name."""
+def _kb_items(db_path) -> dict[str, tuple[str, str, str]]:
+    """short name -> (kb id, kind, current name)."""
     store = Store(db_path)
     try:
         out = {}
-        for short, (kind, name) in ITEMS.items():
-            row = store.conn.execute("SELECT id FROM kb_items WHERE kind = ? AND name = ?",
-                                     (kind, name)).fetchone()
-            assert row, f"the knowledge base has no {kind} {name!r}"
-            out[short] = row["id"]
+        for short, (article, local_id) in ITEMS.items():
+            row = store.conn.execute(
+                "SELECT i.id, i.kind, i.name FROM kb_links l JOIN kb_items i ON i.id = l.item_id "
+                "WHERE l.article_id = ? AND l.local_id = ?", (article, local_id)).fetchone()
+            assert row, f"the knowledge base has nothing for {article} {local_id}"
+            out[short] = (row["id"], row["kind"], row["name"])
         return out
     finally:
         store.close()
+
+
+@pytest.fixture
+def kb(db_path) -> dict[str, tuple[str, str, str]]:
+    return _kb_items(db_path)
+
+
+@pytest.fixture
+def ids(kb) -> dict[str, str]:
+    return {short: item[0] for short, item in kb.items()}
+
+
+@pytest.fixture
+def names(kb) -> dict[str, str]:
+    return {short: item[2] for short, item in kb.items()}
 
 
 @pytest.fixture
@@ -249,7 +265,7 @@ def test_overview_shows_counts_stages_and_matrix(client):
     assert "nursing" in html
 
 
-def test_timeline_filters_by_country_area_and_date(client):
+def test_timeline_filters_by_country_area_and_date(client, names):
     every = client.get("/api/events").json()["items"]
     assert [e["date"] for e in every] == ["2026-03-20", "2026-01-12", "2025-11-06"]
     french = client.get("/api/events?country=FR").json()["items"]
@@ -258,15 +274,15 @@ def test_timeline_filters_by_country_area_and_date(client):
     assert [e["article_id"] for e in since_2026] == ["fr-infirmiers"]
     until_2025 = client.get("/api/events?until=2025").json()["items"]
     assert [e["article_id"] for e in until_2025] == ["en-nurses"]
-    names = [p["name"] for p in every[-1]["participants"]]
-    assert names == ["Nguyễn Văn An", "Claire Morel", "Hospices civils de Lyon"]
+    participants = [p["name"] for p in every[-1]["participants"]]
+    assert participants == [names["an"], names["morel"], names["hcl"]]
 
 
-def test_agreement_page_links_history_to_evidence(client, ids):
+def test_agreement_page_links_history_to_evidence(client, ids, names):
     html = client.get(f"/agreements/{ids['mou']}").text
     start = EN_TEXT.index("The two sides agreed")
     assert f"/articles/en-nurses?start={start}&amp;end=" in html
-    assert "Hospices civils de Lyon" in html and "Bộ Y tế" in html  # parties via KB
+    assert escape(names["hcl"]) in html and escape(names["moh"]) in html  # parties via KB
     data = client.get(f"/api/agreements/{ids['mou']}").json()
     assert [h["status"] for h in data["history"]] == ["draft", "signed"]
     assert data["areas"] == ["nursing", "training"]
@@ -281,6 +297,16 @@ def test_article_page_highlights_the_requested_range(client):
     highlighted = "".join(re.findall(r'<mark class="target[^"]*"[^>]*>([^<]*)</mark>', html))
     assert highlighted == fragment
     assert re.search(r'class="[^"]*hl-person', html)  # mentions marked too
+
+
+def test_articles_without_a_title_show_their_first_line():
+    from hoptac.web.queries import display_title
+
+    assert display_title("Given title", "whatever") == "Given title"
+    assert display_title(None, " date 2025-11-13 Hanoi and Lyon sign\nBody") == \
+        "Hanoi and Lyon sign"
+    long = display_title(None, "Le 31 octobre, " + "une très longue phrase " * 10)
+    assert long.endswith("…") and len(long) <= 91 and not long[:-1].endswith(" ")
 
 
 def test_article_page_ignores_a_range_outside_the_text(client):
@@ -436,68 +462,68 @@ def test_anonymous_visitors_see_no_correction_forms(client):
 
 
 
-def review_form(client: TestClient, ids: dict, short: str, action: str, **fields) -> dict:
-    kind = ITEMS[short][0]
+def review_form(client: TestClient, kb: dict, short: str, action: str, **fields) -> dict:
+    item_id, kind, _ = kb[short]
     token = csrf_from(client.get("/review").text)
-    return {"csrf_token": token, "item": ids[short], "kind": kind, "action": action, **fields}
+    return {"csrf_token": token, "item": item_id, "kind": kind, "action": action, **fields}
 
 
-def test_a_reviewer_renames_an_organization(client, ids):
+def test_a_reviewer_renames_an_organization(client, kb, ids, names):
     login(client)
-    form = review_form(client, ids, "choray", "rename", name="Chợ Rẫy Hospital",
+    form = review_form(client, kb, "choray", "rename", name="Chợ Rẫy Hospital",
                        reason="English name")
     response = client.post("/review", data=form, follow_redirects=False)
     assert response.status_code == 303
-    names = [i["name"] for i in client.get("/api/organizations").json()["items"]]
-    assert "Chợ Rẫy Hospital" in names and "Bệnh viện Chợ Rẫy" not in names
+    now = [i["name"] for i in client.get("/api/organizations").json()["items"]]
+    assert "Chợ Rẫy Hospital" in now and names["choray"] not in now
     assert "Chợ Rẫy Hospital" in client.get("/organizations").text
     log = client.get("/api/corrections").json()["items"]
     assert [(c["reviewer"], c["action"], c["payload"]["name"]) for c in log] == [
         ("reviewer", "rename", "Chợ Rẫy Hospital")]
 
 
-def test_confirming_an_item_takes_it_off_the_review_queue(client, ids):
+def test_confirming_an_item_takes_it_off_the_review_queue(client, kb, ids):
     login(client)
-    client.post("/review", data=review_form(client, ids, "morel", "confirm"))
-    waiting = {r["name"] for r in client.get("/api/review").json()["items"]}
-    assert "Claire Morel" not in waiting and "Bệnh viện Chợ Rẫy" in waiting
+    client.post("/review", data=review_form(client, kb, "morel", "confirm"))
+    waiting = {r["id"] for r in client.get("/api/review").json()["items"]}
+    assert ids["morel"] not in waiting and ids["choray"] in waiting
 
 
-def test_reject_then_revert_from_the_corrections_page(client, ids):
+def test_reject_then_revert_from_the_corrections_page(client, kb, ids, names):
     login(client)
-    client.post("/review", data=review_form(client, ids, "hostile", "reject"))
-    names = {i["name"] for i in client.get("/api/organizations").json()["items"]}
-    assert ITEMS["hostile"][1] not in names
+    client.post("/review", data=review_form(client, kb, "hostile", "reject"))
+    now = {i["name"] for i in client.get("/api/organizations").json()["items"]}
+    assert names["hostile"] not in now
     html = client.get("/corrections").text
     correction = re.search(r'action="/corrections/(\d+)/revert"', html).group(1)
     response = client.post(f"/corrections/{correction}/revert",
                            data={"csrf_token": csrf_from(html)}, follow_redirects=False)
     assert response.status_code == 303
-    names = {i["name"] for i in client.get("/api/organizations").json()["items"]}
-    assert ITEMS["hostile"][1] in names
+    now = {i["name"] for i in client.get("/api/organizations").json()["items"]}
+    assert names["hostile"] in now
     assert client.get("/api/corrections").json()["items"][0]["reverted_by"] == "reviewer"
 
 
-def test_merge_from_the_form_joins_two_organizations(client, ids):
+def test_merge_from_the_form_joins_two_organizations(client, kb, ids, names):
     login(client)
-    client.post("/review", data=review_form(client, ids, "choray", "merge", into=ids["moh"]))
+    client.post("/review", data=review_form(client, kb, "choray", "merge", into=ids["moh"]))
     orgs = {o["id"]: o for o in client.get("/api/organizations").json()["items"]}
     assert ids["choray"] not in orgs
     merged = client.get(f"/api/organizations/{ids['moh']}").json()
-    assert {"Bộ Y tế", "Bệnh viện Chợ Rẫy"} <= {merged["name"], *merged["aliases"]}
+    assert {names["moh"], names["choray"]} <= {merged["name"], *merged["aliases"]}
 
 
-def test_bad_corrections_are_refused(client, ids):
+def test_bad_corrections_are_refused(client, kb, ids):
     login(client)
-    form = review_form(client, ids, "choray", "rename", name="   ")
+    form = review_form(client, kb, "choray", "rename", name="   ")
     assert client.post("/review", data=form).status_code == 400
-    form = review_form(client, ids, "choray", "merge", into="org-does-not-exist")
+    form = review_form(client, kb, "choray", "merge", into="org-does-not-exist")
     assert client.post("/review", data=form).status_code == 400
-    form = review_form(client, ids, "choray", "confirm")
+    form = review_form(client, kb, "choray", "confirm")
     assert client.post("/review", data={**form, "item": "nothing"}).status_code == 404
 
 
-def test_api_corrections_with_the_csrf_header(client, ids):
+def test_api_corrections_with_the_csrf_header(client, ids, names):
     login(client)
     me = client.get("/api/me").json()
     assert me["user"] == "reviewer"
@@ -506,12 +532,12 @@ def test_api_corrections_with_the_csrf_header(client, ids):
     response = client.post("/api/corrections", json=body,
                            headers={"X-CSRF-Token": me["csrf_token"]})
     assert response.status_code == 201
-    names = {p["name"] for p in client.get("/api/persons").json()["items"]}
-    assert "Dr Claire Morel" in names
+    now = {p["name"] for p in client.get("/api/persons").json()["items"]}
+    assert "Dr Claire Morel" in now
     revert = client.post(f"/api/corrections/{response.json()['id']}/revert",
                          headers={"X-CSRF-Token": me["csrf_token"]})
     assert revert.status_code == 200
-    assert "Claire Morel" in {p["name"] for p in client.get("/api/persons").json()["items"]}
+    assert names["morel"] in {p["name"] for p in client.get("/api/persons").json()["items"]}
 
 
 def test_logout_ends_the_session(client):

@@ -7,6 +7,7 @@ dicts, so that the HTML pages, the JSON API and the CSV downloads show the same 
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 from collections import Counter, defaultdict
 from functools import lru_cache
@@ -27,6 +28,30 @@ def country_name(code: str | None) -> str:
         return Locale("en").territories.get(code.upper(), code)
     except ImportError:  # pragma: no cover - babel comes with trafilatura's dependencies
         return code
+
+
+TITLE_MAX = 90
+HEADER_DATE = re.compile(r"^\s*date\s+\d{4}(?:-\d{2}){0,2}\s+")
+
+
+def display_title(title: str | None, head: str | None) -> str:
+    """The article's title, or else its first line cut at a word near TITLE_MAX characters
+    (many plain-text articles have no title of their own)."""
+    if title and title.strip():
+        return title.strip()
+    line = next((ln.strip() for ln in (head or "").splitlines() if ln.strip()), "")
+    line = HEADER_DATE.sub("", line)
+    if len(line) <= TITLE_MAX:
+        return line or "(untitled)"
+    return line[:TITLE_MAX].rsplit(" ", 1)[0].rstrip(",;:-–") + "…"
+
+
+TITLE_SQL = "display_title(a.title, substr(a.text, 1, 400))"
+
+
+def install_sql_functions(conn: sqlite3.Connection) -> None:
+    """SQL functions the queries below use: display_title(title, text head)."""
+    conn.create_function("display_title", 2, display_title, deterministic=True)
 
 
 def _json(value: str | None, default):
@@ -153,7 +178,7 @@ def list_articles(conn: sqlite3.Connection, *, language: str | None = None,
         where.append("EXISTS (SELECT 1 FROM article_areas r WHERE r.article_id = a.id "
                      "AND r.area = ?)")
         params.append(area)
-    sql = ("SELECT a.id, a.title, a.published, a.language, a.agency, a.url, "
+    sql = (f"SELECT a.id, {TITLE_SQL} AS title, a.published, a.language, a.agency, a.url, "
            "(SELECT group_concat(country, ' ') FROM article_countries c "
            " WHERE c.article_id = a.id) AS countries, "
            "(SELECT group_concat(area, ' ') FROM article_areas r "
@@ -174,6 +199,7 @@ def article_detail(conn: sqlite3.Connection, article_id: str) -> dict | None:
         "SELECT document FROM extractions WHERE article_id = ?", (article_id,)).fetchone()
     article = {k: row[k] for k in ("id", "title", "url", "published", "language", "agency",
                                    "format", "source_path", "text")}
+    article["display_title"] = display_title(row["title"], row["text"][:400])
     article["extraction"] = _json(extraction["document"], {}) if extraction else {}
     return article
 
@@ -233,7 +259,8 @@ def list_events(conn: sqlite3.Connection, *, country: str | None = None,
                 article_id: str | None = None, limit: int = 100, offset: int = 0) -> list[dict]:
     """Events of every article, newest first; `since`/`until` compare EDTF strings."""
     index = KbIndex(conn)
-    sql = ("SELECT m.article_id, m.local_id, m.data, a.title AS article_title, a.published "
+    sql = (f"SELECT m.article_id, m.local_id, m.data, {TITLE_SQL} AS article_title, "
+           "a.published "
            "FROM mentions m JOIN articles a ON a.id = m.article_id WHERE m.kind = 'event'")
     params: list = []
     if area:
@@ -276,7 +303,8 @@ def _sortable_date(edtf: str | None) -> str:
 
 def list_facts(conn: sqlite3.Connection, *, article_id: str | None = None,
                limit: int = 100, offset: int = 0) -> list[dict]:
-    sql = ("SELECT m.article_id, m.local_id, m.data, a.title AS article_title FROM mentions m "
+    sql = (f"SELECT m.article_id, m.local_id, m.data, {TITLE_SQL} AS article_title "
+           "FROM mentions m "
            "JOIN articles a ON a.id = m.article_id WHERE m.kind = 'fact'")
     params: list = []
     if article_id:
@@ -339,7 +367,8 @@ def list_items(conn: sqlite3.Connection, kind: str, *, q: str | None = None,
 def _linked_mentions(conn: sqlite3.Connection, item_id: str) -> list[dict]:
     """Every per-article mention linked to one KB item, with its article."""
     rows = conn.execute(
-        "SELECT l.article_id, l.local_id, m.kind, m.data, a.title, a.published, a.language "
+        f"SELECT l.article_id, l.local_id, m.kind, m.data, {TITLE_SQL} AS title, "
+        "a.published, a.language "
         "FROM kb_links l JOIN mentions m ON m.article_id = l.article_id "
         "AND m.local_id = l.local_id JOIN articles a ON a.id = l.article_id "
         "WHERE l.item_id = ? ORDER BY coalesce(a.published, ''), l.article_id", (item_id,))
@@ -470,7 +499,8 @@ def _agreement(conn: sqlite3.Connection, item: dict, index: KbIndex,
 
 def agreement_history(conn: sqlite3.Connection, item_id: str) -> list[dict]:
     rows = conn.execute(
-        "SELECT h.date, h.status, h.article_id, h.evidence, h.source, a.title "
+        "SELECT h.date, h.status, h.article_id, h.evidence, h.source, "
+        f"{TITLE_SQL} AS title "
         "FROM agreement_history h LEFT JOIN articles a ON a.id = h.article_id "
         "WHERE h.item_id = ?", (item_id,)).fetchall()
     out = []

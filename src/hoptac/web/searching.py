@@ -6,6 +6,8 @@ from __future__ import annotations
 import sqlite3
 from collections import Counter
 
+from hoptac.web.queries import display_title
+
 FACET_SCAN = 500  # facets count the languages and countries of the first matches this many
 
 
@@ -27,7 +29,13 @@ def run_search(conn: sqlite3.Connection, query: str, *, language: str | None = N
     unfiltered = _as_rows(search_articles(conn, query, since=since, until=until,
                                           limit=FACET_SCAN, offset=0))
     ids = [r.get("id") or r.get("article_id") for r in unfiltered]
-    return {"query": query, "results": [_with_article_id(r) for r in results],
+    results = [_with_article_id(r) for r in results]
+    for row in results:
+        if not row.get("title"):
+            head = conn.execute("SELECT substr(text, 1, 400) FROM articles WHERE id = ?",
+                                (row["id"],)).fetchone()
+            row["title"] = display_title(None, head[0] if head else "")
+    return {"query": query, "results": results,
             "facets": _facets(conn, [i for i in ids if i])}
 
 
