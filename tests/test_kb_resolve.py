@@ -281,3 +281,18 @@ def test_world_health_organization_by_name_and_acronym_in_three_languages(store)
         store, "organization", "vi", "o1")
     assert holding(store, "organization", "vi", "o2") == holding(
         store, "organization", "fr2", "o1") != who
+
+
+def test_news_agencies_and_governments_are_not_linked_across_articles(store):
+    for article in ("a", "b"):
+        save(store, article, doc("fr", organizations=[
+            org("o1", "Vietnam News Agency", "VN", aliases=["VNA"], kind="media"),
+            org("o2", "gouvernement vietnamien", "VN", kind="government"),
+            org("o3", "Bộ Chính trị", "VN", kind="other")]))
+    save(store, "c", doc("en", organizations=[org("o1", "VNA", "VN", kind="agency")]))
+    rebuild_kb(store)
+    for local in ("o1", "o2", "o3"):
+        assert holding(store, "organization", "a", local) != holding(
+            store, "organization", "b", local)
+    assert holding(store, "organization", "c", "o1") not in {
+        holding(store, "organization", "a", "o1"), holding(store, "organization", "b", "o1")}

@@ -19,6 +19,7 @@ from hoptac.kb.names import (
     acronym_form,
     body_key,
     concept_bag,
+    contextual_bodies,
     initials,
     is_acronym,
     is_precise_vietnamese,
@@ -206,8 +207,30 @@ def _body_of_acronym(name: str, country: str | None) -> str | None:
     return f"b:{entry['body']}:{code}" if code else ""
 
 
+CONTEXTUAL_KINDS = {"media", "government"}
+
+
+def is_contextual(record: Record) -> bool:
+    """A government, party organ or news medium: it stands for its country (a node of its
+    own) or is the article's source, so it is not linked across articles."""
+    if record.item.get("kind") in CONTEXTUAL_KINDS:
+        return True
+    bodies, _generic = known_acronyms()
+    for name in record.names:
+        if is_acronym(name):
+            concept = (bodies.get(acronym_form(name)) or {}).get("body")
+        else:
+            concept = (body_key(name, record.country) or ("", None))[0]
+        if concept in contextual_bodies():
+            return True
+    return False
+
+
 def organization_keys(record: Record) -> list[str]:
-    """Identity keys: generic body + country, or specific name bags; acronyms with country."""
+    """Identity keys: generic body + country, or specific name bags; acronyms with country.
+    None for contextual bodies."""
+    if is_contextual(record):
+        return []
     _bodies, generic = known_acronyms()
     keys: list[str] = []
     for name in record.names:
@@ -242,7 +265,8 @@ def _host_from_article(concept: str, sender: str, record: Record) -> str | None:
 def resolve_organizations(records: list[Record]) -> list[list[Record]]:
     for record in records:
         record.keys = organization_keys(record)
-    groups = Groups(records, lambda a, b: True)
+    contextual = {r.order for r in records if is_contextual(r)}
+    groups = Groups(records, lambda a, b: not any(r.order in contextual for r in a + b))
     groups.union_by_keys(lambda r: r.keys)
     _join_near_names(groups)
     _join_acronyms(groups)

@@ -279,6 +279,12 @@ def _bodies() -> tuple[dict[str, str], frozenset[tuple[str, ...]], frozenset[tup
     return forms, embassy, consulate, frozenset(fold(w) for w in data["host_prepositions"])
 
 
+@cache
+def contextual_bodies() -> frozenset[str]:
+    """Bodies that stand for their country or are an article's source (bodies.json)."""
+    return frozenset(load_data("bodies.json")["contextual"])
+
+
 @lru_cache(maxsize=65536)
 def body_key(name: str, country: str | None) -> tuple[str, str | None] | None:
     """(concept, country) when the name is a generic body such as a ministry of health or an
