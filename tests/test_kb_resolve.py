@@ -230,11 +230,16 @@ def test_two_memoranda_between_different_parties_stay_two(store):
                               signed="2025-11-12")]))
     save(store, "c", doc("en", organizations=[
         org("o1", "Vietnam Social Security", "VN"), org("o2", "Leem", "FR")],
-        agreements=[agreement("a1", "mou", "in_force", parties=["o1"])]))
+        agreements=[agreement("a1", "mou", "in_force", parties=["o1", "o2"])]))
+    # one shared party (the social security) is not enough to be the same memorandum
+    save(store, "d", doc("en", organizations=[org("o1", "Vietnam Social Security", "VN")],
+                         agreements=[agreement("a1", "mou", "proposed", parties=["o1"])]))
     rebuild_kb(store)
     first = holding(store, "agreement", "a", "a1")
     assert first != holding(store, "agreement", "b", "a1")
     assert first == holding(store, "agreement", "c", "a1")
+    assert holding(store, "agreement", "d", "a1") not in {first, holding(store, "agreement",
+                                                                         "b", "a1")}
 
 
 def test_ids_are_stable_across_rebuilds_and_new_articles(store):

@@ -397,7 +397,7 @@ def agreements_alike(a: Record, b: Record, parties: dict, unique_day: set[int]) 
     if kind_group(a.item.get("kind")) == "intergovernmental":
         return True  # one intergovernmental agreement per pair of countries and subject
     pa, pb = parties.get(a.order, set()), parties.get(b.order, set())
-    if pa & pb:
+    if pa and (pa == pb or len(pa & pb) >= 2):  # one shared party (a ministry) is not enough
         return True
     if a.order in unique_day and b.order in unique_day \
             and a.item.get("signed") == b.item.get("signed") and not (pa and pb):
