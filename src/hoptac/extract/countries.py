@@ -150,6 +150,10 @@ def country_mentions(text: str) -> list[tuple[int, int, str]]:
         if match.group() in lex.vi_ambiguous and _capitalised_neighbour(text, start, end):
             continue
         found.append((start, end, lex.vi_names[match.group()]))
+    # "Thai Binh", "Lào Cai" are Vietnamese provinces, not Thailand or Laos
+    cities = [(a, b) for a, b, _ in city_mentions(text)]
+    found = [f for f in found
+             if not any(a <= f[0] and f[1] <= b and b - a > f[1] - f[0] for a, b in cities)]
     return _non_overlapping(found)
 
 

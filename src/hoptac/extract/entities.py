@@ -53,7 +53,8 @@ CAPITALISED_STOPWORDS = {
     "dimanche",
 }
 CREDIT_BEFORE = re.compile(
-    r"(?:photos?|ảnh|texte|text|source|crédits?|credits?|illustration|by)\s*[:/]?\s*$", re.I)
+    r"(?:photos?|ảnh|texte|text|source|crédits?|credits?|illustration)(?:\s+by)?\s*[:/]?\s*$",
+    re.I)
 VERB_POS = {"VERB", "AUX"}
 PURPOSE_KINDS = {"agency", "other", "international", "association"}  # "... pour le développement"
 SENTENCE_END = {".", ";", ":", "!", "?", "|", "«", "»", "\"", "“", "”", "(", ")", "–", "—"}
@@ -76,6 +77,8 @@ class Lexicon:
     appositive_types: dict[str, str]
     reject: frozenset[str]
     known: tuple[dict, ...]
+    event_words: frozenset[str]
+    title_domains: frozenset[str]
     title_heads: frozenset[str]
     title_modifiers: frozenset[str]
     honorifics: frozenset[str]
@@ -101,6 +104,8 @@ def lexicon() -> Lexicon:
         appositive_types={fold(k): v for k, v in orgs["appositive_types"].items()},
         reject=frozenset(fold(w) for w in orgs["reject"]),
         known=tuple(orgs["known"]),
+        event_words=frozenset(fold(w) for w in orgs["event_words"]),
+        title_domains=frozenset(fold(w) for w in orgs["title_domains"]),
         title_heads=frozenset(fold(w) for w in titles["heads"]),
         title_modifiers=frozenset(fold(w) for w in titles["modifiers"]),
         honorifics=frozenset(titles["honorifics"]),
@@ -200,8 +205,8 @@ def _is_name_adjective(token: Token) -> bool:
         return True
     if "-" in low and countries.country_mentions(token.text):
         return True  # franco-vietnamienne
-    return token.pos == "ADJ" and bool(re.search(r"(?:ique|aire|al|ale|aux|el|elle|ier|ière|if|"
-                                                 r"ive|aque|ères?)s?$", low))
+    return token.pos == "ADJ" and bool(re.search(r"(?:ique|aire|al|ale|aux|el|elle|ier|ière|"
+                                                 r"aque|ères?)s?$", low))
 
 
 def _is_domain_noun(token: Token) -> bool:
@@ -242,11 +247,14 @@ def _org_extent(tokens: list[Token], i: int, length: int, spec: dict, language: 
             break
         if tok.text == "(" and j + 2 < len(tokens) and tokens[j + 2].text == ")" \
                 and ACRONYM.match(tokens[j + 1].text):
+            inner = any(_head_at(tokens, n, language) for n in range(i + length, j))
+            if inner or countries.country_code(tokens[j + 1].text):
+                break  # the acronym of a body named inside this one, or of a country (RoK)
             acronym = tokens[j + 1].text
             j += 3
             last = j
             continue
-        if tok.is_cap and tok.low not in CAPITALISED_STOPWORDS and not is_title_word(tok):
+        if tok.is_cap and not _name_stop(tokens, j) and not is_title_word(tok):
             j += 1
             last = j
             continue
@@ -318,15 +326,32 @@ def _run_has_head_or_country(tokens: list[Token], k: int, language: str) -> bool
     return bool(run) and countries.country_code(run) is not None
 
 
+def _starts_city(tokens: list[Token], k: int) -> bool:
+    """"Thai Binh": a word that would be a nationality opens a known place name."""
+    return any(countries.city_code(" ".join(t.text for t in tokens[k:k + n]))
+               for n in (2, 3) if k + n <= len(tokens))
+
+
+def _name_stop(tokens: list[Token], k: int) -> bool:
+    """A capitalised function word that cannot be inside a name; "An" and "La" may, after a
+    capitalised word (Long An, Sơn La)."""
+    low = tokens[k].low
+    if low not in CAPITALISED_STOPWORDS:
+        return False
+    after_name = k > 0 and tokens[k - 1].is_cap and tokens[k - 1].low not in CAPITALISED_STOPWORDS
+    return not (low in ("an", "la", "le") and after_name)
+
+
 def _extend_backwards(tokens: list[Token], i: int, blocked: set[int]) -> int:
     """English names put proper nouns before the head: Hanoi Medical University."""
     k = i - 1
     while k >= 0:
         tok = tokens[k]
-        if not tok.is_cap or tok.low in CAPITALISED_STOPWORDS or is_title_word(tok) \
+        if not tok.is_cap or _name_stop(tokens, k) or is_title_word(tok) \
                 or is_honorific(tok.text) or tok.start in blocked:
             break
-        if countries.nationality_code(tok.text) and not countries.country_code(tok.text):
+        if countries.nationality_code(tok.text) and not countries.country_code(tok.text) \
+                and not _starts_city(tokens, k):
             break
         k -= 1
     return k + 1
@@ -351,7 +376,7 @@ def _org_country(context_text: str, start: int, end: int, kind: str, tokens: lis
             if code:
                 return code, True
         code = countries.nationality_code(before.text)
-        if code:
+        if code and not _starts_city(tokens, first - 1):
             return code, True
     cities = countries.city_mentions(name)
     if cities:
@@ -377,7 +402,7 @@ def _grammar_orgs(context: Context, tokens_by_sentence: list[list[Token]],
             length, spec = head
             first, last, acronym = _org_extent(tokens, i, length, spec, context.language,
                                                person_starts)
-            if last - first <= length:
+            if last - first <= length and not spec.get("standalone"):
                 continue  # a bare head ("le ministère", "the Ministry") names nothing
             start, end = tokens[first].start, tokens[last - 1].end
             if countries.place_code(context.text[start:end]):
@@ -409,8 +434,26 @@ def _model_orgs(context: Context, taken: list[tuple[int, int]]) -> list[OrgMenti
             if len(text.split()) == 1 and len(re.findall(
                     rf"(?<![\w-]){re.escape(text)}(?![\w-])", context.text)) < 2:
                 continue  # one capitalised word named once: too often a place or a word
-            found.append(OrgMention(start, end, text, "other", source="model"))
+            if _names_an_event(context.text, start, end):
+                continue
+            named = countries.country_mentions(text)
+            found.append(OrgMention(start, end, text, "other", named[0][2] if named else None,
+                                    source="model", explicit_country=bool(named)))
     return found
+
+
+CAPITALISED_RUN_AFTER = re.compile(r"(?:[ \t]+(?:(?:and|of|for|&|et|de|du|des)[ \t]+)?"
+                                   r"(?:\d+\w*|[A-ZÀ-ÖØ-ÞĀ-ỸĐ][\w'’-]*))*")
+
+
+def _names_an_event(text: str, start: int, end: int) -> bool:
+    """"Global Healthcare" inside "the 10th Global Healthcare and Medical Tourism Conference"
+    or "Korea-Vietnam Economic Cooperation Forum": the capitalised run names an event."""
+    run = CAPITALISED_RUN_AFTER.match(text, end)
+    before = re.search(r"(?:[A-ZÀ-ÖØ-ÞĀ-ỸĐ\d][\w'’-]*[ \t]+)*$", text[max(0, start - 80):start])
+    words = re.findall(r"[\w'’-]+", (before.group() if before else "") + text[start:run.end()])
+    events = lexicon().event_words
+    return any(fold(w) in events for w in words)
 
 
 def _capitalised_part(text: str) -> str:
@@ -571,6 +614,11 @@ class OrgGroup:
     forms: list[str] = field(default_factory=list)
 
     @property
+    def explicit(self) -> bool:
+        """Whether some mention's own words state the country."""
+        return any(m.explicit_country for m in self.mentions)
+
+    @property
     def first(self) -> int:
         return min(m.start for m in self.mentions)
 
@@ -655,7 +703,7 @@ def _surname_persons(context: Context) -> list[PersonMention]:
     syllable = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-ỸĐ][a-zà-öø-ÿā-ỹđ]{0,6}$")
     found = []
     for sentence in context.sentences:
-        words = list(re.finditer(r"[\w'’.-]+", sentence.text))
+        words = list(re.finditer(r"[\w'’-]+", sentence.text))
         n = 0
         while n < len(words):
             run = []
@@ -679,6 +727,97 @@ def _surname_persons(context: Context) -> list[PersonMention]:
 def _place_run(words: list[str]) -> bool:
     """"Hà Nội", "Cao Bằng": a place whose first word is also a surname."""
     return any(countries.place_code(" ".join(words[:k])) for k in (2, 3))
+
+
+def _name_run(tokens: list[Token], j: int) -> int:
+    """How many tokens from j make a person name: two to four capitalised words, particles
+    allowed inside ("Charles de Riberolles", "Park Neung-hoo")."""
+    n = j
+    while n < len(tokens) and n - j < 5:
+        tok = tokens[n]
+        if tok.is_cap and not _name_stop(tokens, n) and not is_title_word(tok) \
+                and not is_honorific(tok.text) and not _head_at(tokens, n, ""):
+            n += 1
+            continue
+        if tok.low in lexicon().particles and n > j and n + 1 < len(tokens) \
+                and tokens[n + 1].is_cap:
+            n += 1
+            continue
+        break
+    while n > j and not tokens[n - 1].is_cap:
+        n -= 1
+    if n < len(tokens) and tokens[n].is_cap:
+        return 0  # "Myongji Medical" of "Myongji Medical Foundation"
+    words = [t.text for t in tokens[j:n]]
+    if len([w for w in words if w[:1].isupper()]) < 2 or countries.place_code(" ".join(words)):
+        return 0
+    if any(countries.place_code(w) or fold(w) in lexicon().title_domains for w in words):
+        return 0
+    return n - j
+
+
+def _titled_persons(context: Context, tokens_by_sentence: list[list[Token]]
+                    ) -> list[PersonMention]:
+    """The name after a title: "Minister of Health and Welfare Park Neung-hoo", "le ministre
+    russe de la Santé Mikhaïl Murashko", "British Ambassador Gareth Ward"."""
+    lex = lexicon()
+    found = []
+    for tokens in tokens_by_sentence:
+        places = [(a, b) for a, b, _ in countries.country_mentions(context.text[
+            tokens[0].start:tokens[-1].end])] if tokens else []
+        offset = tokens[0].start if tokens else 0
+        places = [(a + offset, b + offset) for a, b in places]
+        for k, tok in enumerate(tokens):
+            if not is_title_word(tok):
+                continue
+            j = k + 1
+            while j < len(tokens):
+                t = tokens[j]
+                if is_title_word(t) or t.low in lex.title_domains or t.low in lex.domain_nouns \
+                        or t.low in FUNCTION_WORDS or countries.nationality_code(t.text) \
+                        or _overlaps(t.start, t.end, places):
+                    j += 1
+                    continue
+                break
+            if j < len(tokens) and tokens[j].text == "," and j > k + 1:
+                j += 1
+            if tokens[j - 1].low in FUNCTION_WORDS:
+                continue  # "chairman of Myongji Medical Foundation": a body, not a name
+            n = _name_run(tokens, j)
+            if n:
+                found.append(PersonMention(tokens[j].start, tokens[j + n - 1].end,
+                                           context.text[tokens[j].start:tokens[j + n - 1].end]))
+    return found
+
+
+def _appositive_persons(context: Context, tokens_by_sentence: list[list[Token]]
+                        ) -> list[PersonMention]:
+    """"Lee Wang-jun, chairman of Myongji Medical Foundation": a name before a comma and a
+    title."""
+    lex = lexicon()
+    found = []
+    for tokens in tokens_by_sentence:
+        for k, tok in enumerate(tokens):
+            if tok.text != "," or k < 2:
+                continue
+            j = k + 1
+            while j < len(tokens) and tokens[j].low in lex.skip_before_title:
+                j += 1
+            if not any(is_title_word(t) for t in tokens[j:j + 3]):
+                continue
+            start = k
+            while start > 0 and k - start < 4 and (tokens[start - 1].is_cap or (
+                    tokens[start - 1].low in lex.particles and start - 1 > 0
+                    and tokens[start - 2].is_cap)):
+                start -= 1
+            while start < k and _name_run(tokens, start) != k - start:
+                start += 1
+            if start < k and start > 0 and tokens[start - 1].low in ("of", "de", "du", "des"):
+                continue
+            if start < k:
+                a, b = tokens[start].start, tokens[k - 1].end
+                found.append(PersonMention(a, b, context.text[a:b]))
+    return found
 
 
 def _model_persons(context: Context) -> list[PersonMention]:
@@ -882,7 +1021,9 @@ class EntityFinder:
 
     def run(self) -> tuple[list[dict], list[dict]]:
         strong = _honorific_persons(self.context) + _surname_persons(self.context)
-        raw_persons = _model_persons(self.context) + strong
+        raw_persons = _model_persons(self.context) + strong \
+            + _titled_persons(self.context, self.tokens) \
+            + _appositive_persons(self.context, self.tokens)
         # a name that surely is a person ends an organization name before it
         person_starts = {m.start for m in strong}
         self.person_names = {fold(c.text) for m in raw_persons
@@ -908,8 +1049,9 @@ class EntityFinder:
         mentions += [m for m in _appositive_orgs(context, self.tokens, taken)
                      if fold(m.text) not in self.person_names]
         taken = [(m.start, m.end) for m in mentions]
+        person_words = {w for name in self.person_names for w in name.split()}
         mentions += [m for m in _model_orgs(context, taken)
-                     if fold(m.text) not in self.person_names]
+                     if fold(m.text) not in self.person_names | person_words]
         mentions = _keep_longest(mentions)
         self._countries_from_lists(mentions)
         groups = _group_orgs(mentions, self.host)
@@ -1097,21 +1239,25 @@ class EntityFinder:
 
     def _person_country(self, group: PersonGroup, roles, orgs: list[OrgGroup],
                         org_ids: dict[int, str]) -> str | None:
+        """The country a title states (an adjective, the body it names, a country in it), else
+        a Vietnamese name's, else the one foreign partner of the article, else the body's."""
         by_id = {org_ids[id(g)]: g for g in orgs}
+        weak = None
         for role, org in roles:
-            words = re.findall(r"[\w-]+", role.title)
-            adjective = next((countries.nationality_code(w) for w in words
-                              if countries.nationality_code(w)), None)
+            named = countries.country_mentions(role.title)
+            adjective = next((code for a, b, code in named
+                              if countries.nationality_code(role.title[a:b])), None)
             if adjective:
                 return adjective
             if org and by_id[org].country:
-                return by_id[org].country
-            named = countries.country_mentions(role.title)
+                if by_id[org].explicit:
+                    return by_id[org].country
+                weak = weak or by_id[org].country
             if named:
                 return named[0][2]
-        if fold(group.name.split()[0]) in lexicon().surnames:
+        if fold(group.name.split()[0]) in lexicon().surnames and "-" not in group.name:
             return "VN"
-        return self.foreign_partner
+        return self.foreign_partner or weak
 
     def _foreign_partner(self) -> str | None:
         body = self.context.text[self.context.body_start:self.context.body_end]
