@@ -43,7 +43,7 @@ VI_ONLY_LETTERS = set("ăâđêôơưĂÂĐÊÔƠƯ")
 CLAUSE_END = {",", ".", ";", ":", "!", "?", "(", ")", "“", "”", '"', "…"}
 DASHES = {"-", "–", "—"}
 STOP_TAGS = {"V", "E", "R", "C", "CH", "P", "L", "T", "X", "I", "Cc"}
-PARENTHESES = {"(": ")"}
+FORMER = {"cựu", "nguyên"}  # "cựu Đại sứ": a former holder of the title
 
 
 # --------------------------------------------------------------------------- data
@@ -251,7 +251,7 @@ def find_places(tokens: list[Token]) -> list[Span]:
     i = 0
     places = _phrases("places")
     while i < len(tokens):
-        prefix = _match(tokens, i, _phrases("state_prefixes"), max_len=4)[0]
+        prefix = _match(tokens, i, _phrases("state_prefixes"), max_len=8)[0]
         n, code = _match(tokens, i + prefix, places, max_len=8)
         if n and code and prefix:
             spans.append(Span(i, i + prefix + n, code))  # "Cộng hòa Cuba", "Vương quốc Anh"
@@ -332,6 +332,8 @@ def _organization_at(tokens: list[Token], i: int, places: list[Span]) -> OrgHit 
         if head.get("named") is False:
             j = _extend_with_country(tokens, i + head_n, places)
             j = _extend_with_admin_place(tokens, j, places)
+            if j == i + head_n and not head.get("alone"):
+                return None  # "UBND" alone: which people's committee is not said
             return _finish_org(tokens, i, j, places, head=head, name_start=i + head_n)
         j = _extend_name(tokens, i, i + head_n, places, head)
         if j > i + head_n:
@@ -561,6 +563,8 @@ def _org_key(tokens: list[Token], places: list[Span], hit: OrgHit, name_start: i
     start = name_start if hit.kind == "company" else hit.i
     abbreviations = _load("vi_organizations.json")["abbreviations"]
     words = [abbreviations.get(t.text, t.text) for t in tokens[start:end]]
+    if len(words) > 2 and words[0] == "Trường" and _key(words[1])[0] == "đại":
+        words = words[1:]  # "Trường Đại học Y Hà Nội" is also written "Đại học Y Hà Nội"
     if hit.kind == "company":
         words = [w for w in words if w.lower() not in COMPANY_SUFFIXES]
     return _name_key(" ".join(words), ",".join(states) or hit.country)
@@ -814,7 +818,7 @@ def _person_after_honorific(tokens, i, covered) -> PersonHit | None:
     j = _skip_prefix_punctuation(tokens, i + n)
     name = _name_at(tokens, j, covered, after_title=False)
     if name is None and j < len(tokens) and tokens[j].is_cap and tokens[i].low in {
-            "ông", "bà", "ngài"}:
+            "ông", "bà", "ngài", "đồng"}:
         name = _name_at(tokens, j, covered, after_title=True)
     if name is None:
         return None
@@ -842,10 +846,13 @@ def _title_after_name(tokens, hit: PersonHit, places, orgs, covered) -> None:
     j = hit.j
     if j < len(tokens) and (tokens[j].text in {",", "("} or tokens[j].text in DASHES):
         j += 1
+    start = j
+    if j < len(tokens) and tokens[j].low in FORMER:
+        j += 1  # "cựu Đại sứ", "nguyên Bộ trưởng"
     n, _ = _match(tokens, j, _phrases("titles"))
     if not n:
         return
-    start, j = j, j + n
+    j += n
     while j < len(tokens):
         org = _org_at(orgs, j)
         if org is not None:
@@ -862,6 +869,9 @@ def _title_after_name(tokens, hit: PersonHit, places, orgs, covered) -> None:
         n = _descriptive_words(tokens, j)
         if n:
             j += n
+            continue
+        if _place_at(places, j + 1) is not None and tokens[j].text in DASHES:
+            j += 1  # "Đại sứ hữu nghị Việt Nam – Nhật Bản"
             continue
         break
     while j > start and tokens[j - 1].low in {"tại", "của", "và", "về"}:
