@@ -84,6 +84,16 @@ def test_vietnamese_signed_memorandum():
     assert found[0]["signed"] == "2025-03-10"
 
 
+def test_signing_date_far_from_the_instrument_name():
+    text = ("Ngày 21/12/2015, tại Hà Nội, Bộ trưởng Bộ Y tế và Đại sứ Mông Cổ tại Việt Nam, "
+            "trước sự chứng kiến của lãnh đạo hai nước, đã ký Hiệp định giữa Chính phủ hai "
+            "nước về hợp tác y tế. Hiệp định này có hiệu lực trong 5 năm.")
+    found = agreements_of(text, "vi")
+    assert [summary(a) for a in found] == [("intergovernmental_agreement",
+                                            frozenset({"VN", "MN"}), "signed")]
+    assert found[0]["signed"] == "2015-12-21"
+
+
 def test_vietnamese_planned_framework_agreement():
     text = ("Hai bên đang hoàn thiện dự thảo hiệp định khung về hợp tác y tế giữa Việt Nam và "
             "Hàn Quốc, dự kiến ký tại Seoul vào tháng 4/2026.")

@@ -46,6 +46,12 @@ def dates_of(text: str, language: str, published: str | None = None) -> dict[str
     ("vi", "Dự án sẽ được mở rộng trong năm tới.", "2025-11-13", {"năm tới": "2026"}),
     ("vi", "Hội nghị diễn ra ngày 12 tháng 9 năm 2025.", None,
      {"ngày 12 tháng 9 năm 2025": "2025-09-12"}),
+    ("vi", "Đoàn công tác sang Úc từ ngày 5-8/6 để học tập.", "2025-06-20",
+     {"ngày 5-8/6": "2025-06-05"}),
+    ("vi", "Chuyến thăm chính thức (20-22/12/2011) đạt kết quả tốt.", None,
+     {"20-22/12/2011": "2011-12-20"}),
+    ("vi", "Cuộc họp được tổ chức chiều 4-12 tại Hà Nội.", "2025-12-05",
+     {"chiều 4-12": "2025-12-04"}),
 ])
 def test_date_forms(language, text, published, wanted):
     assert dates_of(text, language, published) == wanted
@@ -58,6 +64,7 @@ def test_date_forms(language, text, published, wanted):
     ("fr", "Le quota passe à 30 bourses sur 1 000 chaque année."),
     ("en", "Officials may visit the 12 hospitals; 93,35 % are covered."),
     ("vi", "Kế hoạch kéo dài trong 3 tháng, với 30/1000 suất học bổng."),
+    ("vi", "Chương trình giai đoạn 2025-2030 có tỷ lệ 5-8/10 người tham gia."),
 ])
 def test_numbers_identifiers_and_ranges_are_not_dates(language, text):
     assert dates_of(text, language, "2025-11-13") == {}

@@ -81,6 +81,15 @@ def test_vietnamese_reception_is_one_meeting_in_hanoi():
     assert events[0]["participants"] == ["p1", "p2"]
 
 
+def test_lead_date_reaches_a_meeting_in_the_same_opening_paragraph():
+    text = ("On 2nd October 2019 in Hanoi, Assoc.Prof. Dr. Pham Van An - Director of the "
+            "institute - had a working session with Ms. Ingrid Berg of the Norwegian Embassy.\n"
+            "The two sides reviewed training projects.")
+    events = events_of(text, "en")
+    assert [(e["type"], e["date"], e["place"]) for e in events] == [
+        ("meeting", "2019-10-02", "Hanoi")]
+
+
 def test_a_signing_to_come_is_no_event():
     text = ("The ministry is preparing a framework agreement with Laos, with the aim of "
             "signing it in Vientiane in March 2027.")

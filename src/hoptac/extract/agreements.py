@@ -120,7 +120,7 @@ def find_agreements(context: Context, organizations: list[dict], dates: list[Dat
     _plans(context, instruments, dates, organizations)
     found = []
     for instrument in instruments:
-        described = _describe(context, instrument, organizations, countries or [])
+        described = _describe(context, instrument, organizations, dates, countries or [])
         if described is not None:
             found.append(described)
     for number, agreement in enumerate(found, 1):
@@ -397,24 +397,41 @@ def status_of(instrument: Instrument) -> str:
     return next((s for s in precedence() if s in statuses), "signed")
 
 
-def _signed_date(context: Context, instrument: Instrument) -> str | None:
-    """The date given to a mention told as signed, or to one with no plan around it."""
+def _signed_date(context: Context, instrument: Instrument,
+                 dates: list[DateMention]) -> str | None:
+    """The date given to a mention told as signed, or to one with no plan around it; else the
+    date nearest to the signing words of its sentence ("Ngày 21/12/2011, ... đã ký Hiệp định")."""
     candidates = []
     for mention in instrument.mentions:
         stages = {s for s, _ in mention.statuses}
         if stages & {"planned", "proposed", "draft", "under_review"}:
             continue
         for date in mention.dates:
-            if UNTIL.search(context.text[max(0, date.start - 12):date.start]):
+            if _can_be_signing_date(context, date):
+                candidates.append((date.relative, "signed" not in stages, date.start, date.edtf))
+    if candidates:
+        return min(candidates)[3]
+    for mention in instrument.mentions:
+        for status, offset in mention.statuses:
+            if status != "signed":
                 continue
-            if context.published and date.edtf[:4] > context.published[:4]:
-                continue
-            candidates.append((date.relative, "signed" not in stages, date.start, date.edtf))
-    return min(candidates)[3] if candidates else None
+            sentence = mention.sentence
+            around = [d for d in dates if sentence.start <= d.start < sentence.end
+                      and not d.relative and _can_be_signing_date(context, d)]
+            if around:
+                return min(around, key=lambda d: abs(d.start - offset)).edtf
+    return None
+
+
+def _can_be_signing_date(context: Context, date: DateMention) -> bool:
+    """Not a deadline ("until 2030") nor a year after the article."""
+    if UNTIL.search(context.text[max(0, date.start - 12):date.start]):
+        return False
+    return not (context.published and date.edtf[:4] > context.published[:4])
 
 
 def _describe(context: Context, instrument: Instrument, organizations: list[dict],
-              article_countries: list[str]) -> dict | None:
+              dates: list[DateMention], article_countries: list[str]) -> dict | None:
     countries = _instrument_countries(instrument, article_countries)
     if len(countries) < 2:
         return None  # not international
@@ -422,7 +439,8 @@ def _describe(context: Context, instrument: Instrument, organizations: list[dict
     main = next((m for m in instrument.mentions if m.kind == kind and m.role == "named"),
                 next((m for m in instrument.mentions if m.kind == kind), instrument.mentions[0]))
     status = status_of(instrument)
-    signed = _signed_date(context, instrument) if status in ("signed", "in_force") else None
+    signed = (_signed_date(context, instrument, dates) if status in ("signed", "in_force")
+              else None)
     planned = None
     if instrument.planned_date or instrument.planned_place:
         planned = {"date": instrument.planned_date, "place": instrument.planned_place}

@@ -89,9 +89,13 @@ def _patterns(language: str) -> list[tuple[str, re.Pattern]]:
         forms += [
             ("day_month", rf"ngày\s+(?P<day>[0-3]?\d)\s+tháng\s+(?P<mon>1[0-2]|0?[1-9])(?!\d)"
                           rf"(?:\s+năm\s+{YEAR})?", re.I),
+            # "ngày 6/11", "(6/11)", "từ ngày 5-8/6" (a range: its first day), "chiều 4-12"
             ("numeric", rf"(?:(?:ngày|hôm|sáng|chiều|tối|trưa)\s+(?:(?:{wd})\s*,?\s*)?"
                         rf"(?:ngày\s+)?|(?<=\())"
-                        rf"(?P<day>[0-3]?\d)/(?P<mon>1[0-2]|0?[1-9])(?:/{YEAR})?(?![\d/])", re.I),
+                        rf"(?P<day>[0-3]?\d)(?:\s*[-–]\s*[0-3]?\d)?/(?P<mon>1[0-2]|0?[1-9])"
+                        rf"(?:/{YEAR})?(?![\d/])", re.I),
+            ("numeric", rf"(?:ngày|hôm|sáng|chiều|tối|trưa)\s+(?P<day>[0-3]?\d)-"
+                        rf"(?P<mon>1[0-2]|0?[1-9])(?:-{YEAR})?(?![\d/\-])", re.I),
             ("numeric", rf"{NOT_AFTER}(?P<day>[0-3]?\d)/(?P<mon>1[0-2]|0?[1-9])/{YEAR}", 0),
             ("month", rf"(?:(?P<part>{part})\s+)?(?<![\d]\s)tháng\s+(?P<mon>1[0-2]|0?[1-9])(?!\d)"
                       rf"(?:\s*/\s*{YEAR}|\s+năm\s+{YEAR2})?(?:\s+{direction})?", re.I),

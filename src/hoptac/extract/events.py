@@ -22,7 +22,8 @@ from hoptac.extract.countries import city_code, city_mentions, country_mentions
 from hoptac.extract.dates import DateMention
 
 DATA = Path(__file__).parent / "data"
-LEAD_SENTENCES = 2  # the sentences that report the article's main event
+LEAD_SENTENCES = 2  # the sentences that report the article's main event, with the rest of
+LEAD_CHARS = 250  # the opening of the first paragraph (a splitter may cut "Prof.Dr. X" in three)
 NOT_NOW_WINDOW = 45  # characters before a signing trigger searched for a future/wish phrasing
 UPPER = "A-ZÀ-ÖØ-ÞĀ-ỸĐ"
 DATELINE = re.compile(rf"\A\s*([{UPPER}][^\n()\-–—,:]{{1,30}}?)\s*(?:,[^\n()\-–—]{{0,25}})?"
@@ -36,6 +37,7 @@ class Trigger:
     type: str
     sentence: Sentence
     sentence_index: int
+    lead: bool = False  # in the lead: reports the article's main event
     date: DateMention | None = None
 
 
@@ -72,6 +74,7 @@ def find_events(context: Context, persons: list[dict], organizations: list[dict]
     triggers = find_triggers(context)
     _attach_dates(context, triggers, dates)
     events = _group(context, triggers)
+    _date_the_lead(context, events, dates, triggers)
     found = [_describe(context, event, persons, organizations, countries or [])
              for event in events]
     found += _signings_of_agreements(context, found, agreements or [], dates, persons,
@@ -87,6 +90,7 @@ def find_triggers(context: Context) -> list[Trigger]:
     triggers: list[Trigger] = []
     body = [s for s in context.sentences
             if context.body_start <= s.start and s.end <= context.body_end]
+    lead_end = _lead_end(context)
     for index, sentence in enumerate(body):
         taken: list[tuple[int, int]] = []
         candidates = []
@@ -101,8 +105,20 @@ def find_triggers(context: Context) -> list[Trigger]:
             if kind == "signing" and not_now.search(before):
                 continue
             triggers.append(Trigger(sentence.start + start, sentence.start + end, kind,
-                                    sentence, index))
+                                    sentence, index, index < LEAD_SENTENCES
+                                    or sentence.start < lead_end))
     return triggers
+
+
+def _lead_end(context: Context) -> int:
+    """Where the lead ends: the first paragraph of the body, at most LEAD_CHARS long."""
+    text = context.text
+    start = context.body_start
+    while start < context.body_end and text[start].isspace():
+        start += 1
+    end = text.find("\n", start)
+    end = context.body_end if end < 0 else min(end, context.body_end)
+    return min(end, start + LEAD_CHARS)
 
 
 def _attach_dates(context: Context, triggers: list[Trigger], dates: list[DateMention]) -> None:
@@ -152,9 +168,22 @@ def _group(context: Context, triggers: list[Trigger]) -> list[Event]:
             if same_type[-1].date is None and date is not None:
                 same_type[-1].date = date
             continue
-        if trigger.sentence_index < LEAD_SENTENCES:
+        if trigger.lead:
             events.append(Event(trigger.type, trigger, date))
     return events
+
+
+def _date_the_lead(context: Context, events: list[Event], dates: list[DateMention],
+                   triggers: list[Trigger]) -> None:
+    """An undated lead event takes the first free date of the lead paragraph ("On 24th
+    November 2017 in Hanoi, Prof.Dr. X had a courtesy meeting"), split across sentences."""
+    lead_end = _lead_end(context)
+    taken = {id(t.date) for t in triggers if t.date is not None}
+    free = [d for d in dates if context.body_start <= d.start < lead_end and not d.relative
+            and id(d) not in taken and re.fullmatch(r"(?:\d{4}|XXXX)-\d{2}-\d{2}", d.edtf)]
+    for event in events:
+        if event.date is None and event.trigger.lead and free:
+            event.date = free[0]
 
 
 def _describe(context: Context, event: Event, persons: list[dict], organizations: list[dict],
@@ -164,7 +193,9 @@ def _describe(context: Context, event: Event, persons: list[dict], organizations
     if not participants:
         participants = _listed_participants(context, sentence, persons + organizations)
     place = find_place(context, sentence.start, sentence.end, organizations)
-    if place is None and event.trigger.sentence_index < LEAD_SENTENCES:
+    if place is None and event.trigger.lead:
+        place = _lead_place(context, organizations)
+    if place is None and event.trigger.lead:
         place = dateline_place(context)
     date = event.date.edtf if event.date else _publication_day(context)
     return {
@@ -282,6 +313,10 @@ def _after_preposition(text: str, start: int, prepositions: list[str]) -> bool:
     before = re.sub(r"(?:la ville de|thủ đô|thành phố|the city of)\s*$", "",
                     text[max(0, start - 30):start], flags=re.I).split()
     return bool(before) and before[-1].lower() in prepositions
+
+
+def _lead_place(context: Context, organizations: list[dict]) -> str | None:
+    return find_place(context, context.body_start, _lead_end(context), organizations)
 
 
 def dateline_place(context: Context) -> str | None:
