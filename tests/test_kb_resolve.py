@@ -301,3 +301,21 @@ def test_news_agencies_and_governments_are_not_linked_across_articles(store):
             store, "organization", "b", local)
     assert holding(store, "organization", "c", "o1") not in {
         holding(store, "organization", "a", "o1"), holding(store, "organization", "b", "o1")}
+
+
+def test_a_university_framework_agreement_is_not_the_intergovernmental_one(store):
+    save(store, "a", doc("en", agreements=[agreement(
+        "a1", "intergovernmental_agreement", "draft",
+        title="intergovernmental agreement on health cooperation")]))
+    save(store, "b", doc("fr", organizations=[
+        org("o1", "Université de Bordeaux", "FR", kind="university"),
+        org("o2", "Đại học Y Dược Cần Thơ", "VN", kind="university")],
+        agreements=[agreement("a1", "framework_agreement", "signed", parties=["o1", "o2"],
+                              title="accord-cadre de coopération")]))
+    save(store, "c", doc("fr", agreements=[agreement(
+        "a1", "framework_agreement", "under_review",
+        title="accord-cadre de coopération sanitaire")]))
+    rebuild_kb(store)
+    countries = holding(store, "agreement", "a", "a1")
+    assert countries == holding(store, "agreement", "c", "a1")
+    assert countries != holding(store, "agreement", "b", "a1")

@@ -35,6 +35,8 @@ from hoptac.kb.records import Record
 # kinds that name the same instrument (the contract allows either for one agreement)
 KIND_GROUPS = {"intergovernmental_agreement": "intergovernmental",
                "framework_agreement": "intergovernmental"}
+# parties that make an agreement institutional rather than between governments
+INSTITUTIONS = {"university", "hospital", "company", "association"}
 PERSON_FUZZY = 85  # rapidfuzz ratio of whole folded names (Murashko / Mourachko: 91)
 PERSON_TOKEN_FUZZY = 70
 ORG_FUZZY = 94
@@ -390,11 +392,15 @@ def agreements_conflict(a: Record, b: Record, parties: dict) -> bool:
     return len(pa) >= 2 and len(pb) >= 2 and bool(pa - pb) and bool(pb - pa)
 
 
-def agreements_alike(a: Record, b: Record, parties: dict, unique_day: set[int]) -> bool:
+def agreements_alike(a: Record, b: Record, parties: dict, unique_day: set[int],
+                     institutional: set[int]) -> bool:
     """Positive evidence that two agreement records are one instrument. `unique_day` holds
     the records that are their article's only agreement of their kind and countries signed
-    on their (day-precise) signing date."""
-    if kind_group(a.item.get("kind")) == "intergovernmental":
+    on their (day-precise) signing date; `institutional` those signed by universities,
+    hospitals, companies or associations (a university's 'accord-cadre' is not the
+    countries' framework agreement)."""
+    if kind_group(a.item.get("kind")) == "intergovernmental" \
+            and a.order not in institutional and b.order not in institutional:
         return True  # one intergovernmental agreement per pair of countries and subject
     pa, pb = parties.get(a.order, set()), parties.get(b.order, set())
     if pa and (pa == pb or len(pa & pb) >= 2):  # one shared party (a ministry) is not enough
@@ -424,11 +430,16 @@ def _alone_on_their_day(records: list[Record]) -> set[int]:
     return {r.order for r in dated if counts[key(r)] == 1}
 
 
-def resolve_agreements(records: list[Record], org_group_of: dict) -> list[list[Record]]:
-    """`org_group_of` maps (article, organization local id) to the organization's group."""
+def resolve_agreements(records: list[Record], org_group_of: dict,
+                       org_kind_of: dict | None = None) -> list[list[Record]]:
+    """`org_group_of` maps (article, organization local id) to the organization's group,
+    `org_kind_of` to its kind (ministry, university...)."""
     records = [r for r in records if r.item.get("countries")]
     parties = {r.order: {org_group_of[(r.article, p)] for p in r.item.get("parties") or []
                          if (r.article, p) in org_group_of} for r in records}
+    institutional = {r.order for r in records
+                     if any((org_kind_of or {}).get((r.article, p)) in INSTITUTIONS
+                            for p in r.item.get("parties") or [])}
 
     def compatible(ga: list[Record], gb: list[Record]) -> bool:
         return not any(agreements_conflict(x, y, parties) for x in ga for y in gb)
@@ -443,7 +454,8 @@ def resolve_agreements(records: list[Record], org_group_of: dict) -> list[list[R
         for n, i in enumerate(block):
             for j in block[n + 1:]:
                 a, b = records[i], records[j]
-                if a.article != b.article and agreements_alike(a, b, parties, unique_day) \
+                if a.article != b.article \
+                        and agreements_alike(a, b, parties, unique_day, institutional) \
                         and not agreements_conflict(a, b, parties):
                     groups.union(i, j)
     return groups.groups()

@@ -74,9 +74,10 @@ def build_entities(store: Store) -> list[Entity]:
         by_kind[record.kind].append(record)
     entities = [Entity("organization", g) for g in resolve_organizations(by_kind["organization"])]
     org_group_of = {(r.article, r.local_id): i for i, e in enumerate(entities) for r in e.records}
+    org_kind_of = {(r.article, r.local_id): r.item.get("kind") for r in by_kind["organization"]}
     entities += [Entity("person", g) for g in resolve_persons(by_kind["person"])]
     entities += [Entity("agreement", g)
-                 for g in resolve_agreements(by_kind["agreement"], org_group_of)]
+                 for g in resolve_agreements(by_kind["agreement"], org_group_of, org_kind_of)]
     return entities
 
 
