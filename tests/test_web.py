@@ -20,10 +20,12 @@ EN_TEXT = (
     "director of Lyon Civil Hospices, at the Ministry of Health. The two sides agreed to draft a "
     "memorandum of understanding on nurse training, to be signed in Paris in January 2026. "
     "Lyon Civil Hospices has trained 45 Vietnamese doctors since 2015.")
+SIGNED_TEXT = (
+    "Paris, 10 February 2026 - Lyon Civil Hospices and the Ministry of Health signed the "
+    "memorandum of understanding on nurse training today.")
 FR_TEXT = (
     "Le 12 janvier 2026, le vice-ministre Nguyen Van An a rencontré à Paris les Hospices civils "
-    "de Lyon. Les deux parties ont signé un mémorandum d'entente sur la formation des "
-    "infirmiers.")
+    "de Lyon pour préparer la formation des infirmiers.")
 VI_TEXT = (
     "Ngày 20/3/2026, Thứ trưởng Bộ Y tế Nguyễn Văn An đã tiếp đoàn Bệnh viện Chợ Rẫy và "
     "Đại học Y Hà Nội để bàn về hợp tác đào tạo.")
@@ -68,7 +70,7 @@ def _en_extraction() -> dict:
              "evidence": _evidence(t, t[: t.index("Health.") + 7])},
         ],
         "agreements": [
-            {"id": "a1", "kind": "mou", "title": "memorandum of understanding",
+            {"id": "a1", "kind": "mou", "title": "memorandum of understanding on nurse training",
              "countries": ["VN", "FR"], "parties": ["o1", "o2"], "status": "draft",
              "signed": None, "planned": {"date": "2026-01", "place": "Paris"},
              "areas": ["training", "nursing"],
@@ -94,16 +96,40 @@ def _fr_extraction() -> dict:
         "organizations": [{"id": "o1", "name": "Hospices civils de Lyon", "aliases": [],
                            "country": "FR", "kind": "hospital",
                            "mentions": [_span(t, "Hospices civils de Lyon")]}],
-        "events": [{"id": "e1", "type": "signing", "date": "2026-01-12",
+        "events": [{"id": "e1", "type": "meeting", "date": "2026-01-12",
                     "date_text": "12 janvier 2026", "place": "Paris",
                     "participants": ["p1", "o1"], "countries": ["VN", "FR"],
                     "evidence": _evidence(t, t)}],
-        "agreements": [{"id": "a1", "kind": "mou", "title": "mémorandum d'entente",
-                        "countries": ["VN", "FR"], "parties": ["o1"], "status": "signed",
-                        "signed": "2026-01-12", "planned": None, "areas": ["nursing"],
-                        "evidence": _evidence(t, "Les deux parties ont signé un mémorandum "
-                                                 "d'entente")}],
+        "agreements": [],
         "areas": ["nursing", "training"],
+        "facts": [],
+    }
+
+
+def _signed_extraction() -> dict:
+    t = SIGNED_TEXT
+    return {
+        "schema": "hoptac.extraction/1",
+        "document": {"title": "Nurse training memorandum signed", "language": "en",
+                     "published": "2026-02-10", "source_url": None, "agency": None},
+        "countries": ["VN", "FR"],
+        "persons": [],
+        "organizations": [
+            {"id": "o1", "name": "Lyon Civil Hospices", "aliases": [], "country": "FR",
+             "kind": "hospital", "mentions": [_span(t, "Lyon Civil Hospices")]},
+            {"id": "o2", "name": "Ministry of Health", "aliases": [], "country": "VN",
+             "kind": "ministry", "mentions": [_span(t, "Ministry of Health")]},
+        ],
+        "events": [{"id": "e1", "type": "signing", "date": "2026-02-10",
+                    "date_text": "10 February 2026", "place": "Paris",
+                    "participants": ["o1", "o2"], "countries": ["VN", "FR"],
+                    "evidence": _evidence(t, t)}],
+        "agreements": [{"id": "a1", "kind": "mou",
+                        "title": "memorandum of understanding on nurse training",
+                        "countries": ["VN", "FR"], "parties": ["o1", "o2"], "status": "signed",
+                        "signed": "2026-02-10", "planned": None, "areas": ["nursing"],
+                        "evidence": _evidence(t, t)}],
+        "areas": ["nursing"],
         "facts": [],
     }
 
@@ -149,6 +175,7 @@ def _hostile_extraction() -> dict:
 ARTICLES = {
     "en-nurses": (EN_TEXT, _en_extraction),
     "fr-infirmiers": (FR_TEXT, _fr_extraction),
+    "en-signed": (SIGNED_TEXT, _signed_extraction),
     "vi-dao-tao": (VI_TEXT, _vi_extraction),
     "hostile": (HOSTILE_TEXT, _hostile_extraction),
 }
@@ -258,7 +285,7 @@ def test_pages_render(client, ids, path):
 
 def test_overview_shows_counts_stages_and_matrix(client):
     html = client.get("/").text
-    assert re.search(r"<strong>4</strong> articles", html)
+    assert re.search(r"<strong>5</strong> articles", html)
     assert re.search(r"<strong>2</strong> persons", html)
     assert "s-signed" in html  # the agreement's current stage
     assert "France – Vietnam" in html or "France – Viet Nam" in html  # country-pair row
@@ -267,11 +294,11 @@ def test_overview_shows_counts_stages_and_matrix(client):
 
 def test_timeline_filters_by_country_area_and_date(client, names):
     every = client.get("/api/events").json()["items"]
-    assert [e["date"] for e in every] == ["2026-03-20", "2026-01-12", "2025-11-06"]
+    assert [e["date"] for e in every] == ["2026-03-20", "2026-02-10", "2026-01-12", "2025-11-06"]
     french = client.get("/api/events?country=FR").json()["items"]
-    assert {e["article_id"] for e in french} == {"en-nurses", "fr-infirmiers"}
+    assert {e["article_id"] for e in french} == {"en-nurses", "fr-infirmiers", "en-signed"}
     since_2026 = client.get("/api/events?country=FR&since=2026").json()["items"]
-    assert [e["article_id"] for e in since_2026] == ["fr-infirmiers"]
+    assert [e["article_id"] for e in since_2026] == ["en-signed", "fr-infirmiers"]
     until_2025 = client.get("/api/events?until=2025").json()["items"]
     assert [e["article_id"] for e in until_2025] == ["en-nurses"]
     participants = [p["name"] for p in every[-1]["participants"]]
@@ -565,3 +592,24 @@ def test_search_with_language_and_country_facets(client):
 
 def test_search_reports_a_query_it_cannot_read(client):
     assert client.get("/api/search", params={"q": '"'}).status_code == 400
+
+
+def test_review_queue_filters_by_kind_and_offers_merge_targets(client, ids):
+    persons = client.get("/review", params={"kind": "person", "format": "json"}).json()
+    assert persons["items"] and {i["kind"] for i in persons["items"]} == {"person"}
+    assert client.get("/review", params={"kind": "place"}).status_code == 422
+    login(client)
+    html = client.get(f"/organizations/{ids['choray']}").text
+    options = re.findall(r'<option value="([^"]+)">', html)
+    assert ids["moh"] in options and ids["choray"] not in options
+    assert ids["an"] not in options  # only items of the same kind
+
+
+def test_matrix_cells_link_to_the_articles_of_both_countries(client):
+    html = client.get("/").text
+    assert "/articles?country=FR&amp;country2=VN&amp;area=nursing" in html
+    rows = client.get("/articles", params={"country": "FR", "country2": "VN",
+                                           "area": "nursing", "format": "json"}).json()
+    assert {r["id"] for r in rows["items"]} == {"en-nurses", "fr-infirmiers", "en-signed"}
+    japan = client.get("/api/articles", params={"country": "JP"}).json()["items"]
+    assert [r["id"] for r in japan] == ["hostile"]

@@ -105,7 +105,8 @@ def agreements(request: Request, country: Code = None, status: Text = None,
 @router.get("/agreements/{item_id}")
 def agreement(request: Request, item_id: str, store: Store = StoreDep, user=UserDep):
     item = _found(queries.agreement_detail(store.conn, item_id))
-    return render(request, "agreement.html", {"a": item}, user)
+    return render(request, "agreement.html", {"a": item, "targets": _targets(store, item, user)},
+                  user)
 
 
 @router.get("/network")
@@ -134,13 +135,23 @@ def organizations(request: Request, q: Text = None, limit: Limit = PAGE,
 @router.get("/persons/{item_id}")
 def person(request: Request, item_id: str, store: Store = StoreDep, user=UserDep):
     item = _found(queries.entity_detail(store.conn, "person", item_id))
-    return render(request, "entity.html", {"e": item}, user)
+    return render(request, "entity.html", {"e": item, "targets": _targets(store, item, user)},
+                  user)
 
 
 @router.get("/organizations/{item_id}")
 def organization(request: Request, item_id: str, store: Store = StoreDep, user=UserDep):
     item = _found(queries.entity_detail(store.conn, "organization", item_id))
-    return render(request, "entity.html", {"e": item}, user)
+    return render(request, "entity.html", {"e": item, "targets": _targets(store, item, user)},
+                  user)
+
+
+def _targets(store: Store, item: dict, user) -> list[dict]:
+    """What a reviewer may merge `item` into: the other items of its kind."""
+    if not user:
+        return []
+    others = queries.merge_targets(store.conn, (item["kind"],))[item["kind"]]
+    return [t for t in others if t["id"] != item["id"]]
 
 
 @router.get("/articles")
@@ -204,10 +215,13 @@ def search(request: Request, q: Text = None, language: Code = None,
 
 
 @router.get("/review")
-def review(request: Request, format: Fmt = "html", store: Store = StoreDep, user=UserDep):
-    rows = queries.review_queue(store.conn)
+def review(request: Request, kind: Annotated[str | None, Query(
+               pattern="^(person|organization|agreement)?$")] = None,
+           format: Fmt = "html", store: Store = StoreDep, user=UserDep):
+    rows = queries.review_queue(store.conn, kind=kind or None)
+    targets = queries.merge_targets(store.conn) if user else {}
     return table_page(request, user, "review.html", rows, ["kind", *ITEM_COLUMNS], format,
-                      "review")
+                      "review", kind=kind, targets=targets)
 
 
 @router.post("/review")

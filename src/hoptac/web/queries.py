@@ -164,16 +164,18 @@ def country_area_matrix(conn: sqlite3.Connection) -> dict:
 
 
 def list_articles(conn: sqlite3.Connection, *, language: str | None = None,
-                  country: str | None = None, area: str | None = None,
-                  limit: int = 50, offset: int = 0) -> list[dict]:
+                  country: str | None = None, country2: str | None = None,
+                  area: str | None = None, limit: int = 50, offset: int = 0) -> list[dict]:
+    """Articles, newest first; `country` and `country2` must both be among their countries."""
     where, params = [], []
     if language:
         where.append("a.language = ?")
         params.append(language)
-    if country:
-        where.append("EXISTS (SELECT 1 FROM article_countries c WHERE c.article_id = a.id "
-                     "AND c.country = ?)")
-        params.append(country.upper())
+    for code in (country, country2):
+        if code:
+            where.append("EXISTS (SELECT 1 FROM article_countries c WHERE c.article_id = a.id "
+                         "AND c.country = ?)")
+            params.append(code.upper())
     if area:
         where.append("EXISTS (SELECT 1 FROM article_areas r WHERE r.article_id = a.id "
                      "AND r.area = ?)")
@@ -586,17 +588,24 @@ def _country_node(code: str) -> dict:
 # --- review queue and corrections ---------------------------------------------------------------
 
 
-def review_queue(conn: sqlite3.Connection, *, limit: int = 100) -> list[dict]:
+def review_queue(conn: sqlite3.Connection, *, kind: str | None = None,
+                 limit: int = 500) -> list[dict]:
     """KB items few articles support and no reviewer confirmed, least supported first."""
     index = KbIndex(conn)
     confirmed = _confirmed_items(conn)
-    items = [_item_summary(i, index, confirmed) for i in index.items.values()]
+    items = [_item_summary(i, index, confirmed) for i in index.items.values()
+             if kind is None or i["kind"] == kind]
     waiting = [i for i in items if not i["confirmed"] and i["support"] <= LOW_SUPPORT]
     waiting.sort(key=lambda i: (i["support"], i["kind"], i["name"].casefold()))
     return waiting[:limit]
 
 
-def corrections(conn: sqlite3.Connection, *, limit: int = 200) -> list[dict]:
-    rows = conn.execute("SELECT * FROM corrections ORDER BY id DESC LIMIT ?", (limit,))
-    return [{**dict(r), "target": _json(r["target"], {}), "payload": _json(r["payload"], {})}
-            for r in rows]
+def merge_targets(conn: sqlite3.Connection, kinds: tuple[str, ...] = KB_KINDS,
+                  limit: int = 2000) -> dict[str, list[dict]]:
+    """Per kind, the items a reviewer may merge another into (ids with names, by name)."""
+    out: dict[str, list[dict]] = {k: [] for k in kinds}
+    marks = ",".join("?" * len(kinds))
+    for row in conn.execute(f"SELECT id, kind, name FROM kb_items WHERE kind IN ({marks}) "
+                            "ORDER BY name LIMIT ?", (*kinds, limit)):
+        out[row["kind"]].append({"id": row["id"], "name": row["name"]})
+    return out
