@@ -101,3 +101,12 @@ def test_seed_articles(seed_dir, prefix, present, absent):
     areas = set(extract_article(article)["areas"])
     assert present <= areas
     assert not areas & absent
+
+
+def test_fields_inside_organization_names_do_not_count():
+    text = ("Đại diện Vụ Hợp tác Quốc tế, Cục Y tế Dự phòng và Vụ Sức khỏe Bà mẹ – Trẻ em "
+            "dự buổi làm việc về hợp tác phòng, chống bệnh viêm gan.")
+    assert areas_of(text, "vi") == {"infectious_diseases"}
+    english = ("The National Institute of Child Health will cooperate with the Hospital of "
+               "Tropical Diseases on hospital management.")
+    assert areas_of(english, "en") == {"hospital_management"}

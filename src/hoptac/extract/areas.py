@@ -53,17 +53,25 @@ def normalize(text: str, language: str) -> str:
 def phrase_pattern(phrases: list[str], language: str, not_before: list[str] = (),
                    not_after: list[str] = ()) -> re.Pattern | None:
     """One regex for a list of phrases; a trailing '*' on a word matches any ending."""
-    alternatives = []
-    for phrase in phrases:
-        words = [normalize(word.rstrip("*"), language) + (r"\w*" if word.endswith("*") else "")
-                 for word in phrase.split()]
-        alternatives.append(r"\s".join(w if w.endswith(r"\w*") else re.escape(w) for w in words))
+    alternatives = [_phrase_regex(phrase, language) for phrase in phrases]
     if not alternatives:
         return None
     before = "".join(rf"(?<!{re.escape(normalize(w, language))}\s)" for w in not_before)
     after = "".join(rf"(?!\s{re.escape(normalize(w, language))}(?!\w))" for w in not_after)
     alternatives.sort(key=len, reverse=True)
     return re.compile(rf"(?<!\w){before}(?:{'|'.join(alternatives)})(?!\w){after}")
+
+
+def _phrase_regex(phrase: str, language: str) -> str:
+    """'transfer* ~ technolog*': '*' ends a word freely, '~' skips up to three words."""
+    regex = ""
+    for word in phrase.split():
+        if word == "~":
+            regex += r"(?:\w+\s){0,3}"
+            continue
+        piece = re.escape(normalize(word.rstrip("*"), language))
+        regex += piece + (r"\w*" if word.endswith("*") else "") + r"\s"
+    return regex.removesuffix(r"\s")
 
 
 @cache
@@ -109,8 +117,10 @@ def find_areas(context: Context) -> list[str]:
 
 def areas_in_texts(texts: list[str], language: str) -> set[str]:
     lex = lexicon(language)
+    # a department of international cooperation taking part still makes it about cooperation
+    about_cooperation = any(lex.cooperation.search(normalize(text, language)) for text in texts)
+    texts = [without_names(text, language) for text in texts]
     normalized = [normalize(text, language) for text in texts]
-    about_cooperation = any(lex.cooperation.search(text) for text in normalized)
     found: set[str] = set()
     for raw, text in zip(texts, normalized, strict=True):
         strong = {code for code, p in lex.strong.items() if p.search(text)}
@@ -124,9 +134,67 @@ def areas_in_texts(texts: list[str], language: str) -> set[str]:
     return found
 
 
+NAME_WORD = re.compile(r"\w[\w-]*|[–&]")
+BREAK = re.compile(r"[,;:.()\[\]«»\"“”]")
+
+
+def without_names(text: str, language: str) -> str:
+    """The text with organization names blanked out.
+
+    A department or an institute named after a field ("Department of Maternal and Child Health",
+    "Cục Y tế Dự phòng") says nothing about the fields of cooperation. A name is a head word
+    ("Department", "Viện") followed by capitalised words, joined by "of", "de", "và"...; in
+    Vietnamese a capitalised syllable may carry one lower-case syllable ("Y tế", "Sức khỏe").
+    """
+    heads = vocabulary()["organization_heads"].get(language, [])
+    connectors = set(vocabulary()["name_connectors"])
+    words = list(NAME_WORD.finditer(text))
+    spans = []
+    i = 0
+    while i < len(words):
+        head = _head_at(words, i, heads)
+        if not head:
+            i += 1
+            continue
+        j, last_capital = i + head, None
+        while j < len(words) and not BREAK.search(text[words[j - 1].end():words[j].start()]):
+            word = words[j].group()
+            if word[0].isupper():
+                last_capital = j
+            elif not _continues_name(words, j, last_capital, connectors, language):
+                break
+            j += 1
+        if last_capital is not None:
+            spans.append((words[i].start(), words[j - 1].end()))
+        i = max(j, i + 1)
+    for start, end in reversed(spans):
+        text = text[:start] + " " * (end - start) + text[end:]
+    return text
+
+
+def _continues_name(words: list[re.Match], j: int, last_capital: int | None,
+                    connectors: set[str], language: str) -> bool:
+    """A lower-case word inside a name: a connector before a capital ("of Child"), or in
+    Vietnamese the second syllable of a capitalised word ("Y tế")."""
+    word = words[j].group()
+    if word.lower() in connectors and j + 1 < len(words):
+        return words[j + 1].group()[0].isupper()
+    return language == "vi" and last_capital == j - 1
+
+
+def _head_at(words: list[re.Match], i: int, heads: list[str]) -> int:
+    """How many words the organization head at words[i] spans (0 when there is none)."""
+    for head in heads:
+        parts = head.split()
+        if [w.group() for w in words[i:i + len(parts)]] == parts:
+            return len(parts)
+    return 0
+
+
 def sentence_areas(text: str, language: str) -> set[str]:
     """Areas named in one sentence, whatever its context (for agreements' own areas)."""
     lex = lexicon(language)
+    text = without_names(text, language)
     normalized = normalize(text, language)
     found = {code for code, p in lex.strong.items() if p.search(normalized)}
     found |= {code for code, p in lex.weak.items() if p.search(normalized)}

@@ -27,7 +27,7 @@ DIGITS = re.compile(r"(?<![\w.,])(\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?!\d)(?
                     r"|\d+(?:[.,]\d+)*)")
 WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 GROUP_SPACE = re.compile(r"[ \u00a0\u202f\u2009]")
-CLAUSE_END = re.compile(r"[,;:()«»\"“”\[\]!?]|\s[-–—]\s|\.(?:\s|$)")
+CLAUSE_END = re.compile(r",(?!\d)|[;:()«»\"“”\[\]!?]|\s[-–—]\s|\.(?:\s|$)")
 PARENTHESIS = re.compile(r"\s?\([^()]*\)")
 RANGE_AFTER = re.compile(r"^\s?[-–—]\s?\d")
 RANGE_BEFORE = re.compile(r"\d\s?[-–—]\s?$")
@@ -85,7 +85,7 @@ def sentence_facts(sentence: Sentence, context: Context) -> list[dict]:
         if unit != "%":
             previous_unit = unit
         measure = describe(sentence.text, quantity, unit)
-        if unit not in ("%", quantity.unit) and not measure.startswith(unit):
+        if unit not in ("%", quantity.unit) and unit not in measure:
             measure = f"{unit} {measure}"  # the unit was named before the figure
         facts.append({
             "value": _clean_number(quantity.value),
@@ -280,7 +280,7 @@ def is_figure(text: str, q: Quantity, language: str) -> bool:
         not q.is_word and _is_phone_or_code(before, raw),
         _is_debris(before, after),
         q.is_word and _is_article_bound(before, text[q.expr_end:], q, language),
-        q.value <= 3 and _counts_parties(text[q.expr_end:], language),
+        q.value <= 3 and _counts_parties(text[q.expr_end:], language, q.is_word),
     )
     return not any(checks)
 
@@ -359,9 +359,13 @@ def _vietnamese_five(after: str) -> bool:
     return following not in set(vocabulary()["vi_year_after"]) and not after.lstrip()[:1].isupper()
 
 
-def _counts_parties(after: str, language: str) -> bool:
+def _counts_parties(after: str, language: str, is_word: bool) -> bool:
+    """"les deux pays", "two ministers", "hai Văn phòng": the parties, not a figure."""
     nouns = set(vocabulary()["party_nouns"][language])
-    return any(_first_words(after, n) in nouns for n in (1, 2))
+    if any(_first_words(after, n) in nouns for n in (1, 2)):
+        return True
+    # Vietnamese has no article: "hai" before a capitalised name is "the two" of them
+    return language == "vi" and is_word and after.lstrip()[:1].isupper()
 
 
 def _is_not_unit(unit: str, language: str) -> bool:
@@ -505,11 +509,14 @@ def _year_phrases(text: str, language: str) -> list[str]:
     months = vocab["months"]["en"][:12] + vocab["months"]["fr"]
     intro = "|".join(re.escape(w) for w in vocab["in_year"][language])
     found = []
-    pattern = rf"(?<!\w)(?:{intro})\s+(?:([^\W\d_]+)\s+)?(\d{{4}})(?![\d\-–/])"
+    decades = set(vocab["decade_before"])
+    pattern = rf"(?<!\w)(?:{intro})\s+(?:([^\W\d_]+)\s+)?(\d{{4}})(?![\w\-–/])"
     for match in re.finditer(pattern, text, re.I):
         year = int(match.group(2))
         if not YEAR_RANGE[0] <= year <= YEAR_RANGE[1]:
             continue
+        if any(_last_words(text[:match.start()], n) in decades for n in (1, 2)):
+            continue  # "những năm 1990": the 1990s
         month = _month_number(match.group(1), months)
         if match.group(1) and month is None:
             continue
