@@ -247,3 +247,49 @@ def test_vietnamese_articles_go_to_the_vietnamese_module():
     context = build_context(Article(id="t", text=text, language="vi"))
     assert entities.find_persons_and_organizations(context) == \
         vietnamese.find_persons_and_organizations(context)
+
+
+# --------------------------------------------------------------------------- names the model misses
+
+EN_KOREA = (
+    "Seoul - Korean Minister of Health and Welfare Choi Min-seo met Vice Chairman of the "
+    "People's Committee of Thai Binh province Ngo Van Khanh on Friday. The deal was signed by "
+    "Kang Ji-hoon, chairman of Daewon Medical Foundation, at the Korea-Vietnam Health Forum "
+    "2024. The Wonkwang University Hospital of the Republic of Korea (RoK) will train nurses.")
+
+
+def test_names_after_a_title_and_before_an_appositive_title():
+    _, persons, _ = extract(EN_KOREA, "en")
+    choi = person(persons, "Choi Min-seo")
+    assert choi["country"] == "KR"
+    assert choi["roles"][0]["title"] == "Korean Minister of Health and Welfare"
+    kang = person(persons, "Kang Ji-hoon")
+    assert kang["roles"][0]["title"].startswith("chairman of Daewon Medical Foundation")
+    assert kang["country"] == "KR"  # a hyphenated given name is not Vietnamese
+    assert person(persons, "Ngo Van Khanh")["country"] == "VN"
+
+
+def test_vietnamese_provinces_events_and_country_acronyms_are_no_bodies_of_other_lands():
+    _, _, organizations = extract(EN_KOREA, "en")
+    found = names(organizations)
+    assert not any("forum" in n for n in found)
+    assert not any(o["country"] == "TH" for o in organizations)  # Thai Binh is in Viet Nam
+    hospital = org(organizations, "Wonkwang University Hospital of the Republic of Korea")
+    assert hospital["kind"] == "hospital" and hospital["country"] == "KR"
+    assert "RoK" not in hospital["aliases"]
+
+
+def test_french_apposition_stops_where_the_clause_starts():
+    text = ("Le vice-président du Comité populaire de Da Nang, Tran Quoc Bao, a reçu Mme Ana "
+            "Perez, vice-ministre de la Santé du Chili en visite de travail au Vietnam. "
+            "Le Parti communiste du Vietnam (PCV) et l'Assemblée nationale ont salué la visite.")
+    _, persons, organizations = extract(text, "fr")
+    perez = person(persons, "Ana Perez")
+    assert [r["title"] for r in perez["roles"]] == ["vice-ministre de la Santé du Chili"]
+    assert perez["country"] == "CL"
+    bao = person(persons, "Tran Quoc Bao")
+    committee = org(organizations, "Comité populaire de Da Nang")
+    assert bao["roles"][0]["organization"] == committee["id"]
+    assert committee["country"] == "VN"
+    assert org(organizations, "PCV")["country"] == "VN"
+    assert org(organizations, "Assemblée nationale")["kind"] == "government"

@@ -95,6 +95,7 @@ def lexicon() -> Lexicon:
     names = _json("entity_names.json")
     heads = {lang: {fold(h): spec for h, spec in table.items()}
              for lang, table in orgs["heads"].items()}
+    heads["*"] = {k: v for table in list(heads.values()) for k, v in table.items()}
     lengths = sorted({len(h.split()) for table in heads.values() for h in table}, reverse=True)
     return Lexicon(
         heads=heads,
@@ -180,7 +181,7 @@ class OrgMention:
 
 
 def _head_at(tokens: list[Token], i: int, language: str) -> tuple[int, dict] | None:
-    heads = lexicon().heads.get(language) or {**lexicon().heads["en"], **lexicon().heads["fr"]}
+    heads = lexicon().heads.get(language) or lexicon().heads["*"]
     for length in lexicon().head_lengths:
         group = tokens[i:i + length]
         if len(group) < length or not all(t.is_word for t in group):
@@ -391,6 +392,21 @@ def _run_before(tokens: list[Token], k: int) -> str:
     return " ".join(t.text for t in tokens[j:k])
 
 
+def _english_kind(tokens: list[Token], first: int, last: int, language: str) -> str | None:
+    """English names end their head group with the noun that says what they are: "Wonkwang
+    University Hospital of Korea" is a hospital."""
+    if language != "en":
+        return None
+    kind = None
+    for n in range(first, last):
+        if tokens[n].low in ("of", "for", "on", "in"):
+            break
+        head = _head_at(tokens, n, language)
+        if head:
+            kind = head[1]["kind"]
+    return kind
+
+
 def _grammar_orgs(context: Context, tokens_by_sentence: list[list[Token]],
                   person_starts: set[int], host: str) -> list[OrgMention]:
     found: list[OrgMention] = []
@@ -407,9 +423,10 @@ def _grammar_orgs(context: Context, tokens_by_sentence: list[list[Token]],
             start, end = tokens[first].start, tokens[last - 1].end
             if countries.place_code(context.text[start:end]):
                 continue  # "Fédération de Russie" is a country
-            country, explicit = _org_country(context.text, start, end, spec["kind"], tokens,
+            kind = _english_kind(tokens, first, last, context.language) or spec["kind"]
+            country, explicit = _org_country(context.text, start, end, kind, tokens,
                                              first, host)
-            found.append(OrgMention(start, end, context.text[start:end], spec["kind"], country,
+            found.append(OrgMention(start, end, context.text[start:end], kind, country,
                                     acronym, explicit))
     return found
 
@@ -971,6 +988,22 @@ def _title_prefix_word(tok: Token) -> bool:
         or tok.is_cap
 
 
+CLAUSE_WORDS = {"lors", "pendant", "durant", "qui", "dont", "who", "which", "during", "while",
+                "alors", "avec", "with", "since", "depuis", "selon", "according", "when", "quand"}
+PLACE_PREPOSITIONS = {"en", "à", "a", "in", "on", "at", "pour", "for", "sur"}
+
+
+def _opens_clause(tokens: list[Token], j: int) -> bool:
+    """Where an apposition stops being a title: "vice-ministre de la Santé de Cuba | en visite
+    de travail", "Director | during his visit". A preposition before a capitalised place stays
+    ("ambassadeur du Royaume-Uni à Hanoï")."""
+    low = tokens[j].low
+    if low in CLAUSE_WORDS:
+        return True
+    nxt = tokens[j + 1] if j + 1 < len(tokens) else None
+    return low in PLACE_PREPOSITIONS and (nxt is None or not nxt.is_cap)
+
+
 def _title_after(tokens: list[Token], k: int) -> Role | None:
     """The apposition after a name: "Trần Văn Thuấn, Deputy Minister of Health,"."""
     if k >= len(tokens) or tokens[k].text != ",":
@@ -984,6 +1017,8 @@ def _title_after(tokens: list[Token], k: int) -> Role | None:
         if tok.kind == "punct" and tok.text in SENTENCE_END | {","}:
             break
         if tok.pos in VERB_POS and not is_title_word(tok):
+            break
+        if _opens_clause(tokens, j):
             break
         if tok.kind == "poss":
             start = j + 1
