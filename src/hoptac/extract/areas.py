@@ -25,6 +25,7 @@ LANGUAGES = ("en", "fr", "vi")
 LIST_SIZE = 3  # a sentence naming this many areas is a list of fields
 # old-style Vietnamese tone placement ("hoà", "thuỷ") written the modern way ("hòa", "thủy")
 TONES = "\u0300\u0301\u0303\u0309\u0323"
+COMBINING = re.compile("[\u0300-\u036f]")
 TONE_SHIFT = re.compile(rf"([oOuU])([aAeEyY])([{TONES}])(?!\w)")
 
 
@@ -45,7 +46,7 @@ def normalize(text: str, language: str) -> str:
     if language == "vi":
         text = TONE_SHIFT.sub(lambda m: m.group(1) + m.group(3) + m.group(2), text)
     else:
-        text = "".join(c for c in text if not unicodedata.combining(c)).replace("đ", "d")
+        text = COMBINING.sub("", text).replace("đ", "d")
     text = unicodedata.normalize("NFC", text)
     return " ".join(re.sub(r"[\W_]+", " ", text).split())
 
@@ -146,7 +147,7 @@ def without_names(text: str, language: str) -> str:
     ("Department", "Viện") followed by capitalised words, joined by "of", "de", "và"...; in
     Vietnamese a capitalised syllable may carry one lower-case syllable ("Y tế", "Sức khỏe").
     """
-    heads = vocabulary()["organization_heads"].get(language, [])
+    heads = _organization_heads(language)
     connectors = set(vocabulary()["name_connectors"])
     words = list(NAME_WORD.finditer(text))
     spans = []
@@ -182,13 +183,23 @@ def _continues_name(words: list[re.Match], j: int, last_capital: int | None,
     return language == "vi" and last_capital == j - 1
 
 
-def _head_at(words: list[re.Match], i: int, heads: list[str]) -> int:
+def _head_at(words: list[re.Match], i: int, heads: dict[str, list[list[str]]]) -> int:
     """How many words the organization head at words[i] spans (0 when there is none)."""
-    for head in heads:
-        parts = head.split()
+    for parts in heads.get(words[i].group(), ()):
         if [w.group() for w in words[i:i + len(parts)]] == parts:
             return len(parts)
     return 0
+
+
+@cache
+def _organization_heads(language: str) -> dict[str, list[list[str]]]:
+    """Head words by their first word, longest first ("Bệnh viện" before "Bệnh")."""
+    heads: dict[str, list[list[str]]] = {}
+    for head in sorted(vocabulary()["organization_heads"].get(language, []), key=len,
+                       reverse=True):
+        parts = head.split()
+        heads.setdefault(parts[0], []).append(parts)
+    return heads
 
 
 def sentence_areas(text: str, language: str) -> set[str]:

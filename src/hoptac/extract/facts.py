@@ -45,6 +45,15 @@ def vocabulary() -> dict:
     return json.loads(DATA_FILE.read_text(encoding="utf-8"))
 
 
+@cache
+def word_set(*path: str) -> frozenset[str]:
+    """A list of the vocabulary as a set: word_set("time_units", "fr")."""
+    entry = vocabulary()
+    for key in path:
+        entry = entry[key]
+    return frozenset(entry)
+
+
 @dataclass
 class Quantity:
     """One number found in a sentence; offsets are sentence-relative."""
@@ -144,8 +153,10 @@ def digit_numbers(text: str, language: str):
 
 def word_numbers(text: str, language: str) -> list[Quantity]:
     """Numbers written in words: "cinq", "twenty-five", "hai mươi lăm", "un million"."""
+    if not _number_word_hint(language).search(text):
+        return []
     words_table = vocabulary()["words"][language]
-    ones = set(vocabulary()["one"][language])
+    ones = word_set("one", language)
     scales = vocabulary()["scales"][language]
     tokens = [(m.group().lower(), m.start(), m.end()) for m in WORD.finditer(text)]
     found: list[Quantity] = []
@@ -164,6 +175,13 @@ def word_numbers(text: str, language: str) -> list[Quantity]:
             found.append(Quantity(1, tokens[i][1], tokens[i][2], is_word=True))
         i += 1
     return found
+
+
+@cache
+def _number_word_hint(language: str) -> re.Pattern:
+    """Any number word of the language: sentences without one skip the word scan."""
+    words = list(vocabulary()["words"][language]) + list(vocabulary()["one"][language])
+    return re.compile(rf"(?<!\w)({'|'.join(map(re.escape, words))})(?!\w)", re.I)
 
 
 def _number_word_run(tokens, i: int, table: dict, language: str) -> tuple[int, float] | None:
@@ -251,15 +269,15 @@ def _currency_before(before: str) -> str | None:
     return vocabulary()["currencies"][match.group(1).lower()] if match else None
 
 
+@cache
+def _currency_word() -> re.Pattern:
+    words = sorted((w for w in vocabulary()["currencies"] if w[0].isalpha()), key=len, reverse=True)
+    return re.compile(rf"\s{{0,2}}({'|'.join(map(re.escape, words))})(?!\w)", re.I)
+
+
 def _currency_after(rest: str) -> tuple[int, str] | None:
-    currencies = vocabulary()["currencies"]
-    for word in sorted(currencies, key=len, reverse=True):
-        if not word[0].isalpha():
-            continue
-        match = re.match(rf"\s{{0,2}}{re.escape(word)}(?!\w)", rest, re.I)
-        if match:
-            return match.end(), currencies[word]
-    return None
+    match = _currency_word().match(rest)
+    return (match.end(), vocabulary()["currencies"][match.group(1).lower()]) if match else None
 
 
 # --- what is not a figure ----------------------------------------------------------------------
@@ -302,7 +320,7 @@ def _is_identifier(before: str, after: str) -> bool:
         return True
     if re.match(r"^(?:[-/][\w]|[^\W\d_]{1,3}\b|(?:st|nd|rd|th|e|er|ère|ème|è)\b)", after):
         return not ATTACHED_SCALE.match(after)
-    prefixes = set(vocabulary()["identifier_before"])
+    prefixes = word_set("identifier_before")
     return any(_last_words(before, n).rstrip(".") in prefixes for n in (1, 2, 3))
 
 
@@ -311,13 +329,12 @@ def _is_range(before: str, after: str) -> bool:
 
 
 def _is_date_part(before: str, after: str, language: str) -> bool:
-    vocab = vocabulary()
-    months = set(vocab["months"][language]) | set(vocab["months"]["en"])
+    months = word_set("months", language) | word_set("months", "en")
     if DATE_SLASH.match(after) or TIME_AFTER.match(after):
         return True
     if _first_words(after, 1).rstrip(".") in months or _last_words(before, 1).rstrip(".") in months:
         return True
-    return _last_words(before, 1) in set(vocab["date_before"][language])
+    return _last_words(before, 1) in word_set("date_before", language)
 
 
 def _is_year(raw: str, q: Quantity) -> bool:
@@ -325,11 +342,10 @@ def _is_year(raw: str, q: Quantity) -> bool:
 
 
 def _is_duration(before: str, after: str, language: str) -> bool:
-    vocab = vocabulary()
-    units = set(vocab["time_units"][language]) | set(vocab["time_units"]["en"])
+    units = word_set("time_units", language) | word_set("time_units", "en")
     if any(_first_words(after, n) in units for n in (1, 2)):
         return True
-    return any(_last_words(before, n) in set(vocab["age_before"]) for n in (1, 2))
+    return any(_last_words(before, n) in word_set("age_before") for n in (1, 2))
 
 
 def _is_phone_or_code(before: str, raw: str) -> bool:
@@ -345,7 +361,7 @@ def _is_debris(before: str, after: str) -> bool:
 
 def _is_article_bound(before: str, after: str, q: Quantity, language: str) -> bool:
     """Word numbers after a definite article or a quantifier ("les deux", "các năm")."""
-    not_before = set(vocabulary()["not_before"][language])
+    not_before = word_set("not_before", language)
     if any(_last_words(before, n) in not_before for n in (1, 2)):
         return True
     return language == "vi" and q.value == 5 and not _vietnamese_five(after)
@@ -356,12 +372,12 @@ def _vietnamese_five(after: str) -> bool:
     following = _first_words(after, 1)
     if not following or following[0].isdigit():
         return False
-    return following not in set(vocabulary()["vi_year_after"]) and not after.lstrip()[:1].isupper()
+    return following not in word_set("vi_year_after") and not after.lstrip()[:1].isupper()
 
 
 def _counts_parties(after: str, language: str, is_word: bool) -> bool:
     """"les deux pays", "two ministers", "hai Văn phòng": the parties, not a figure."""
-    nouns = set(vocabulary()["party_nouns"][language])
+    nouns = word_set("party_nouns", language)
     if any(_first_words(after, n) in nouns for n in (1, 2)):
         return True
     # Vietnamese has no article: "hai" before a capitalised name is "the two" of them
@@ -369,10 +385,9 @@ def _counts_parties(after: str, language: str, is_word: bool) -> bool:
 
 
 def _is_not_unit(unit: str, language: str) -> bool:
-    vocab = vocabulary()
     first = unit.lower().split()[0]
-    return (first in set(vocab["not_units"]) or first in set(vocab["distance_units"])
-            or first in set(vocab["time_units"][language]) or first in set(vocab["vague"]["en"]))
+    return (first in word_set("not_units") or first in word_set("distance_units")
+            or first in word_set("time_units", language) or first in word_set("vague", "en"))
 
 
 # --- unit, measure, date -----------------------------------------------------------------------
@@ -407,7 +422,7 @@ def _vietnamese_tags(text: str) -> tuple[tuple[str, str, int], ...]:
 
 def _noun_from_vietnamese_tags(text: str, offset: int) -> str | None:
     """Up to two nouns after the number ("bác sĩ", "cơ sở y tế"), proper nouns excluded."""
-    stop = set(vocabulary()["vi_stop"])
+    stop = word_set("vi_stop")
     words = []
     for word, tag, start in _vietnamese_tags(text):
         if start < offset:
@@ -443,7 +458,7 @@ def _noun_from_doc(doc, offset: int, language: str) -> str | None:
 
 
 def _noun_from_words(text: str, language: str) -> str | None:
-    stop = set(vocabulary()["vi_stop"])
+    stop = word_set("vi_stop")
     words = []
     for match in re.finditer(r"\S+", text):
         word = match.group()
@@ -509,7 +524,7 @@ def _year_phrases(text: str, language: str) -> list[str]:
     months = vocab["months"]["en"][:12] + vocab["months"]["fr"]
     intro = "|".join(re.escape(w) for w in vocab["in_year"][language])
     found = []
-    decades = set(vocab["decade_before"])
+    decades = word_set("decade_before")
     pattern = rf"(?<!\w)(?:{intro})\s+(?:([^\W\d_]+)\s+)?(\d{{4}})(?![\w\-–/])"
     for match in re.finditer(pattern, text, re.I):
         year = int(match.group(2))
