@@ -94,6 +94,18 @@ def test_signing_date_far_from_the_instrument_name():
     assert found[0]["signed"] == "2015-12-21"
 
 
+def test_title_leaves_dates_out_and_countries_come_from_the_signatories():
+    text = ("The provincial People's Committee and Roche Pharma signed a memorandum of "
+            "understanding on Friday on cancer screening on the sidelines of a forum.")
+    organizations = [organization(1, text, "People's Committee", "VN"),
+                     organization(2, text, "Roche Pharma", "CH")]
+    found = agreements_of(text, "en", "2025-05-10", organizations, countries=["VN", "FR"])
+    assert [summary(a) for a in found] == [("mou", frozenset({"VN", "CH"}), "signed")]
+    assert found[0]["title"] == "memorandum of understanding on cancer screening"
+    assert found[0]["signed"] == "2025-05-09"
+    assert found[0]["parties"] == ["o1", "o2"]
+
+
 def test_vietnamese_planned_framework_agreement():
     text = ("Hai bên đang hoàn thiện dự thảo hiệp định khung về hợp tác y tế giữa Việt Nam và "
             "Hàn Quốc, dự kiến ký tại Seoul vào tháng 4/2026.")

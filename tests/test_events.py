@@ -90,6 +90,22 @@ def test_lead_date_reaches_a_meeting_in_the_same_opening_paragraph():
         ("meeting", "2019-10-02", "Hanoi")]
 
 
+def test_a_headline_mention_takes_the_full_telling_of_the_event():
+    text = ("Hội thảo y học Việt - Đức thu hút nhiều chuyên gia\n"
+            "Ngày 3/10, Bệnh viện Chợ Rẫy tổ chức hội thảo y học Việt - Đức tại Thành phố Hồ "
+            "Chí Minh.")
+    events = events_of(text, "vi", "2025-10-04")
+    assert [(e["type"], e["date"]) for e in events] == [("seminar", "2025-10-03")]
+    assert events[0]["evidence"]["text"].startswith("Ngày 3/10")
+
+
+def test_a_weekday_later_in_the_article_opens_no_event():
+    text = ("Health officials of Chile and Vietnam are preparing an upcoming visit.\n"
+            "Officials explained the aims of the visit in an interview on Monday.")
+    events = events_of(text, "en", "2025-06-12")
+    assert [(e["type"], e["date"]) for e in events] == [("meeting", None)]
+
+
 def test_a_signing_to_come_is_no_event():
     text = ("The ministry is preparing a framework agreement with Laos, with the aim of "
             "signing it in Vientiane in March 2027.")

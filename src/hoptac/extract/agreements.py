@@ -38,13 +38,15 @@ DATE_REACH = 120
 SPECIFIC_FAMILIES = [{"intergovernmental_agreement", "framework_agreement"}]
 SUBJECT_STOP = re.compile(r"(?<!\w)(?:between|entre|giữa|with|avec|với|signed|signée?s?|by|par|"
                           r"that|which|qui|que|mà|được|đã|to|jusqu|until|during|lors|pendant|"
-                          r"at|when|where|trong khi|khi|(?:and|et|và) (?:the|le|la|les|l[’']))"
+                          r"at|when|where|trong khi|khi|(?:and|et|và) (?:the|le|la|les|l[’'])|"
+                          r"on the sidelines|en marge|bên lề)"
                           r"(?!\w)", re.I)
 GENERIC_WORDS = {"cooperation", "cooperacion", "partnership", "partenariat",
                  "bilateral", "bilaterale", "hop", "tac", "health", "sante", "matiere", "domaine",
                  "field", "the", "les", "des", "new", "nouvel", "nouveau", "nouvelle", "entre",
                  "deux", "two", "pays", "countries", "sanitaire", "medicale", "medical"}
 WITH = re.compile(r"(?<!\w)(?:with|avec|với)(?!\w)", re.I)
+DETECTION_BASE = "2000-01-03"  # any day: lets weekdays and "today" be found (and cut out)
 UNTIL = re.compile(r"(?:until|till|through|by|jusqu[’']?(?:en|à|au)?|d[’']ici|đến|tới)\s*$", re.I)
 
 
@@ -221,14 +223,16 @@ def _subject(after: str, language: str, offset: int = 0) -> str:
     stop = SUBJECT_STOP.search(piece)
     if stop:
         piece = piece[:stop.start()]
-    for date in reversed(find_dates_in_text(piece, language, None)):
-        piece = piece[:date.start] + piece[date.end:]  # "MoU on July 15 on cooperation"
+    for date in reversed(find_dates_in_text(piece, language, DETECTION_BASE)):
+        start = date.start  # "MoU on July 15 on cooperation", "MoU in 2008 for ..."
+        before = re.search(r"(?:\b\w{1,4}\s+)$", piece[:start])
+        if before and before.group().strip().lower() in lexicon(language)["function_words"]:
+            start = before.start()
+        piece = piece[:start] + piece[date.end:]
     words = piece.split()[:8]
     function_words = lexicon(language)["function_words"]
     while words and words[-1].lower() in function_words:
         words.pop()
-    while len(words) > 1 and words[0].lower() == words[1].lower():
-        words.pop(0)  # "on on cooperation" left by a removed date
     return " ".join(words)
 
 
@@ -432,7 +436,10 @@ def _can_be_signing_date(context: Context, date: DateMention) -> bool:
 
 def _describe(context: Context, instrument: Instrument, organizations: list[dict],
               dates: list[DateMention], article_countries: list[str]) -> dict | None:
-    countries = _instrument_countries(instrument, article_countries)
+    parties = _parties(instrument, organizations)
+    by_id = {o["id"]: o for o in organizations}
+    countries = _instrument_countries(instrument, article_countries,
+                                      [by_id[i] for i in parties if i in by_id])
     if len(countries) < 2:
         return None  # not international
     kind = instrument.kind
@@ -452,7 +459,7 @@ def _describe(context: Context, instrument: Instrument, organizations: list[dict
         "kind": kind,
         "title": title,
         "countries": countries,
-        "parties": _parties(instrument, organizations),
+        "parties": parties,
         "status": status,
         "signed": signed,
         "planned": planned,
@@ -461,11 +468,15 @@ def _describe(context: Context, instrument: Instrument, organizations: list[dict
     }
 
 
-def _instrument_countries(instrument: Instrument, article_countries: list[str]) -> list[str]:
+def _instrument_countries(instrument: Instrument, article_countries: list[str],
+                          parties: list[dict]) -> list[str]:
+    """The countries its sentences name; else with those of its signatories; else the
+    article's."""
     codes = instrument.countries()
     if codes:
         return codes
     single = [c for m in instrument.mentions for c in m.countries]
+    single += [p["country"] for p in parties if p.get("country")]
     codes = list(dict.fromkeys(single))
     for code in article_countries:
         if len(codes) >= 2:

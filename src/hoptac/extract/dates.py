@@ -38,7 +38,7 @@ class DateMention:
     end: int
     text: str
     edtf: str  # 2025-11-06, 2025-11, 2026, XXXX-11-06
-    relative: bool = False  # "today", "hier", "năm tới": counted from the publication date
+    relative: bool = False  # "today", "hier", "lundi": counted from the publication date
 
 
 @dataclass
@@ -151,7 +151,8 @@ def find_dates_in_text(text: str, language: str, published: str | None) -> list[
             continue
         edtf = resolve(form, match, language, published)
         if edtf:
-            mentions.append(DateMention(start, end, text[start:end], edtf, form == "relative"))
+            mentions.append(DateMention(start, end, text[start:end], edtf,
+                                        form in ("relative", "weekday")))
             last_end = end
     return mentions
 

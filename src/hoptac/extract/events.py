@@ -25,6 +25,7 @@ DATA = Path(__file__).parent / "data"
 LEAD_SENTENCES = 2  # the sentences that report the article's main event, with the rest of
 LEAD_CHARS = 250  # the opening of the first paragraph (a splitter may cut "Prof.Dr. X" in three)
 NOT_NOW_WINDOW = 45  # characters before a signing trigger searched for a future/wish phrasing
+DATELINE_PARAGRAPHS = 3
 UPPER = "A-ZÀ-ÖØ-ÞĀ-ỸĐ"
 DATELINE = re.compile(rf"\A\s*([{UPPER}][^\n()\-–—,:]{{1,30}}?)\s*(?:,[^\n()\-–—]{{0,25}})?"
                       r"(?:\([^)\n]{1,12}\))?\s*[-–—]\s")
@@ -161,12 +162,12 @@ def _group(context: Context, triggers: list[Trigger]) -> list[Event]:
                           or e.date.edtf == date.edtf), None)
             if match is None:
                 events.append(Event(trigger.type, trigger, date))
-            elif match.date is None or match.date.relative:
+            elif match.date is None:  # the headline told it, this sentence tells it in full
+                match.date, match.trigger = date, trigger
+            elif match.date.relative:
                 match.date = date
             continue
         if same_type:
-            if same_type[-1].date is None and date is not None:
-                same_type[-1].date = date
             continue
         if trigger.lead:
             events.append(Event(trigger.type, trigger, date))
@@ -197,7 +198,7 @@ def _describe(context: Context, event: Event, persons: list[dict], organizations
         place = _lead_place(context, organizations)
     if place is None and event.trigger.lead:
         place = dateline_place(context)
-    date = event.date.edtf if event.date else _publication_day(context)
+    date = event.date.edtf if event.date else None
     return {
         "id": "",
         "type": event.type,
@@ -209,12 +210,6 @@ def _describe(context: Context, event: Event, persons: list[dict], organizations
                                       article_countries),
         "evidence": context.evidence(sentence.start, sentence.end),
     }
-
-
-def _publication_day(context: Context) -> str | None:
-    """An undated lead event happened on the day the article reports it, when that is known."""
-    published = context.published or ""
-    return published if re.fullmatch(r"\d{4}-\d{2}-\d{2}", published) else None
 
 
 def _listed_participants(context: Context, sentence: Sentence, items: list[dict]) -> list[str]:
@@ -320,14 +315,16 @@ def _lead_place(context: Context, organizations: list[dict]) -> str | None:
 
 
 def dateline_place(context: Context) -> str | None:
-    """The city of a dateline opening the body: 'HÀ NỘI -', 'Hanoi (VNA) -'."""
-    match = DATELINE.match(context.text[context.body_start:context.body_end])
-    if not match:
-        return None
-    name = match.group(1).strip()
-    if city_code(name) is None:
-        return None
-    return name.title() if name.isupper() else name
+    """The city of a dateline opening one of the first paragraphs: 'HÀ NỘI -', 'Hanoi (VNA) -',
+    'HANOI, Vietnam -' (after a photo caption)."""
+    body = context.text[context.body_start:context.body_end]
+    paragraphs = [p for p in body.split("\n") if p.strip()][:DATELINE_PARAGRAPHS]
+    for paragraph in paragraphs:
+        match = DATELINE.match(paragraph)
+        if match and city_code(match.group(1).strip()) is not None:
+            name = match.group(1).strip()
+            return name.title() if name.isupper() else name
+    return None
 
 
 def country_codes_in(text: str) -> list[str]:
