@@ -171,3 +171,21 @@ def test_provincial_bodies_and_a_lao_delegation():
     governments = {o["name"]: o["country"] for o in orgs if o["kind"] == "government"}
     assert governments["Chính phủ Lào"] == "LA" and governments["Chính phủ Việt Nam"] == "VN"
     assert {p["name"] for p in persons} == {"Lê Hồng Vinh", "Snong Thongsna"}
+
+
+def test_family_name_in_capitals_doctor_grades_and_nested_heads():
+    text = ("Sáng 6/2, Tổng lãnh sự Nhật Bản tại Đà Nẵng – ông SATO Kenji đã thăm Bệnh viện Ung "
+            "bướu Đà Nẵng. Bác sĩ Chuyên khoa II Trần Quốc Bảo – Giám đốc Bệnh viện Ung bướu Đà "
+            "Nẵng cảm ơn ông SATO. Ông Lý Minh Tâm, Phó Chủ tịch Hiệp hội Bệnh viện tư nhân Việt "
+            "Nam, cũng có mặt.\n")
+    persons, orgs = extract(text)
+    sato = by_name(persons, "SATO Kenji")
+    assert sato["country"] == "JP"
+    assert sato["roles"][0]["title"] == "Tổng lãnh sự Nhật Bản tại Đà Nẵng"
+    assert mention_texts(text, sato) == ["SATO Kenji", "SATO"]
+    bao = by_name(persons, "Trần Quốc Bảo")
+    assert bao["roles"][0]["organization"] == by_name(orgs, "Bệnh viện Ung bướu Đà Nẵng")["id"]
+    tam = by_name(persons, "Lý Minh Tâm")
+    association = by_name(orgs, "Hiệp hội Bệnh viện tư nhân Việt Nam")
+    assert tam["roles"][0]["organization"] == association["id"]
+    assert association["kind"] == "association"

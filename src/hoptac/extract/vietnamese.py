@@ -83,9 +83,15 @@ def _phrases(kind: str) -> dict[tuple[str, ...], object]:
         return {_key(h["head"]): h for h in orgs["heads"]}
     if kind == "known":
         table = {}
+        short = {long: abbr for abbr, long in orgs["abbreviations"].items()
+                 if long.split()[0] in {"Bệnh", "Đại"}}
         for org in orgs["known"]:
             for name in [org["name"], *org["aliases"]]:
                 table.setdefault(_key(name), (org, name))
+                for long, abbr in short.items():  # "BV Chợ Rẫy", "Trường ĐH Y Hà Nội"
+                    if long in name:
+                        written = name.replace(long, abbr, 1)
+                        table.setdefault(_key(written), (org, written))
         return table
     if kind == "admin_units":
         return {_key(w): w for w in orgs["admin_units"]}
@@ -389,7 +395,7 @@ def _extend_with_admin_place(tokens: list[Token], j: int, places: list[Span]) ->
 
 def _extend_name(tokens: list[Token], start: int, j: int, places: list[Span], head: dict) -> int:
     """End of the name that follows an organization head at token j."""
-    has_name = False
+    has_name = inner_head = False  # inner_head: the name so far is another head noun
     embassy = head["head"] in _load("vi_organizations.json")["embassy_heads"]
     while j < len(tokens):
         token = tokens[j]
@@ -408,9 +414,13 @@ def _extend_name(tokens: list[Token], start: int, j: int, places: list[Span], he
                 break
             # "Bệnh viện Trường ĐH Y Dược": a head right after a head is part of the name
             head_n = _match(tokens, j, _phrases("heads"), whole_words=True)[0]
-            j, has_name = j + max(head_n, 1), not head_n
+            j, has_name, inner_head = j + max(head_n, 1), not head_n, bool(head_n)
             continue
-        if not has_name:
+        if token.text == "." and j + 1 < len(tokens) and tokens[j + 1].is_cap and \
+                tokens[j - 1].text.isupper() and len(tokens[j - 1].text) <= 3:
+            j += 1  # "Bệnh viện ST. Mary’s"
+            continue
+        if not has_name and not inner_head:
             break
         n, _ = _match(tokens, j, _phrases("name_words"), max_len=4)
         if n:
@@ -660,6 +670,10 @@ def _person_after_title(tokens, i, places, orgs, covered) -> PersonHit | None:
         if m:
             j += m
             continue
+        if token.text in DASHES | {","} and j + 1 < len(tokens) and tokens[j + 1].low in {
+                "ông", "bà", "ngài"}:
+            j += 1  # "Tổng lãnh sự Nhật Bản tại Đà Nẵng – ông MORI Takero"
+            continue
         h, _ = _match(tokens, j, _phrases("honorifics"), max_len=4)
         if h:
             k = _skip_prefix_punctuation(tokens, j + h)
@@ -739,7 +753,7 @@ def _name_at(tokens: list[Token], j: int, covered: set[int],
     if j >= len(tokens) or j in covered or not tokens[j].is_word or not tokens[j].is_cap:
         return None
     run = _cap_run(tokens, j, covered)
-    if run <= j or any(t.text.isupper() and len(t.text) > 1 for t in tokens[j:run]):
+    if run <= j or any(_is_acronym(t, tokens[j:run]) for t in tokens[j:run]):
         return None  # acronyms (TP, UBND) are not names
     words = tokens[j:run]
     if any(_is_foreign_word(t) for t in words if t.low not in _particles()):
@@ -763,6 +777,16 @@ def _name_at(tokens: list[Token], j: int, covered: set[int],
             and not _match(tokens, j, _phrases("places"))[0]):
         return j, run, False  # a name with a rarer surname or a Sino-Vietnamese foreign name
     return None
+
+
+def _is_acronym(token: Token, run: list[Token]) -> bool:
+    """An all-capital word that is not a family name written in capitals ('MORI Takero')."""
+    if not (token.text.isupper() and len(token.text) > 1):
+        return False
+    if token.text in _load("vi_organizations.json")["acronyms"] or len(token.text) < 3:
+        return True
+    mixed = any(t.is_cap and not t.text.isupper() for t in run)
+    return not (mixed and not is_vietnamese_syllable(token.text))
 
 
 def _cap_run(tokens: list[Token], j: int, covered: set[int]) -> int:
