@@ -613,3 +613,25 @@ def test_matrix_cells_link_to_the_articles_of_both_countries(client):
     assert {r["id"] for r in rows["items"]} == {"en-nurses", "fr-infirmiers", "en-signed"}
     japan = client.get("/api/articles", params={"country": "JP"}).json()["items"]
     assert [r["id"] for r in japan] == ["hostile"]
+
+
+def test_detail_tables_download_too(client, ids):
+    history = client.get(f"/agreements/{ids['mou']}", params={"format": "csv"}).text
+    rows = list(csv.reader(io.StringIO(history)))
+    assert rows[0][:2] == ["date", "status"] and [r[1] for r in rows[1:]] == ["draft", "signed"]
+    events = client.get(f"/persons/{ids['an']}", params={"format": "json"}).json()
+    assert events["count"] == 3
+
+
+def test_events_of_unknown_year_are_outside_any_date_range(store):
+    from hoptac.web.queries import list_events
+
+    text = "Le 6 novembre, le ministre a reçu une délégation japonaise à Hanoï."
+    doc = {"countries": ["VN", "JP"], "events": [
+        {"id": "e1", "type": "meeting", "date": "XXXX-11-06", "countries": ["VN", "JP"],
+         "participants": [], "evidence": _evidence(text, text)}]}
+    with store.transaction():
+        store.save_article(Article(id="undated", text=text, language="fr"), doc, "test")
+    assert [e["date"] for e in list_events(store.conn)] == ["XXXX-11-06"]
+    assert list_events(store.conn, since="2020") == []
+    assert list_events(store.conn, until="2030") == []

@@ -29,10 +29,26 @@ def test_main_pages_render_without_console_errors(page, server, screenshots):
     for path, name in (("/timeline", "timeline"), ("/agreements", "agreements"),
                        ("/persons", "persons"), ("/organizations", "organizations"),
                        ("/articles", "articles"), ("/facts", "facts"),
-                       ("/review", "review"), ("/search?q=sant%C3%A9", "search")):
+                       ("/review", "review"), ("/search?q=sant%C3%A9", "search"),
+                       ("/corrections", "corrections-empty")):
         visit(page, server + path, screenshots, name)
         assert page.locator("h1").count() == 1
+    visit(page, server + "/search?q=sant%C3%A9")
     assert page.locator("ol.results li").count() >= 1  # "santé" is in the French seeds
+
+
+def test_person_page_links_each_article_to_a_mention(page, server, screenshots):
+    visit(page, server + "/persons")
+    page.locator("table.data tbody a[href^='/persons/']").first.click()
+    page.wait_for_load_state("networkidle")
+    page.screenshot(path=str(screenshots / "person.png"), full_page=True)
+    name = page.locator("h1.entity-name").inner_text().strip()
+    page.locator("a[href*='start=']").last.click()
+    page.wait_for_load_state("networkidle")
+    cited = page.locator("#evidence")
+    assert cited.is_visible()
+    assert page.console_errors == [], page.console_errors
+    assert cited.inner_text().strip() != "" and name
 
 
 def test_network_draws_the_graph(page, server, screenshots):
@@ -98,6 +114,8 @@ def test_a_reviewer_logs_in_and_renames_an_organization(page, server, screenshot
     visit(page, server + "/organizations")
     names = page.locator("table.data tbody td:first-child a").all_inner_texts()
     assert new_name in names and old_name not in names
+    visit(page, server + "/review", screenshots, "review-logged-in")
+    assert page.locator("form[action='/review']").count() > 0
     visit(page, server + "/corrections", screenshots, "corrections")
     row = page.locator("table.data tbody tr").first
     assert "rename" in row.inner_text() and username in row.inner_text()

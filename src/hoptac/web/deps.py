@@ -12,7 +12,7 @@ from jinja2 import Environment, FileSystemLoader
 
 from hoptac.store import Store
 from hoptac.web import auth
-from hoptac.web.queries import country_name, install_sql_functions
+from hoptac.web.queries import country_name
 
 HERE = Path(__file__).parent
 MAX_LIMIT = 500
@@ -27,7 +27,6 @@ templates.env.filters["country"] = country_name
 def get_store(request: Request) -> Iterator[Store]:
     """One store connection per request (SQLite in WAL mode: readers never wait)."""
     store = Store(request.app.state.db_path)
-    install_sql_functions(store.conn)
     try:
         yield store
     finally:

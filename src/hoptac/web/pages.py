@@ -26,6 +26,7 @@ from hoptac.web.tables import table_response
 router = APIRouter(include_in_schema=False)
 
 PAGE = 50
+HISTORY_COLUMNS = ["date", "status", "article_id", "evidence_text", "evidence_url", "source"]
 # Annotated aliases: FastAPI copies their Query metadata for each parameter
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT)]
 Offset = Annotated[int, Query(ge=0)]
@@ -103,8 +104,11 @@ def agreements(request: Request, country: Code = None, status: Text = None,
 
 
 @router.get("/agreements/{item_id}")
-def agreement(request: Request, item_id: str, store: Store = StoreDep, user=UserDep):
+def agreement(request: Request, item_id: str, format: Fmt = "html", store: Store = StoreDep,
+              user=UserDep):
     item = _found(queries.agreement_detail(store.conn, item_id))
+    if format != "html":  # the stage history table
+        return table_response(item["history"], HISTORY_COLUMNS, format, f"{item_id}-history")
     return render(request, "agreement.html", {"a": item, "targets": _targets(store, item, user)},
                   user)
 
@@ -133,15 +137,21 @@ def organizations(request: Request, q: Text = None, limit: Limit = PAGE,
 
 
 @router.get("/persons/{item_id}")
-def person(request: Request, item_id: str, store: Store = StoreDep, user=UserDep):
+def person(request: Request, item_id: str, format: Fmt = "html", store: Store = StoreDep,
+           user=UserDep):
     item = _found(queries.entity_detail(store.conn, "person", item_id))
+    if format != "html":  # the events table
+        return table_response(item["events"], EVENT_COLUMNS, format, f"{item_id}-events")
     return render(request, "entity.html", {"e": item, "targets": _targets(store, item, user)},
                   user)
 
 
 @router.get("/organizations/{item_id}")
-def organization(request: Request, item_id: str, store: Store = StoreDep, user=UserDep):
+def organization(request: Request, item_id: str, format: Fmt = "html", store: Store = StoreDep,
+           user=UserDep):
     item = _found(queries.entity_detail(store.conn, "organization", item_id))
+    if format != "html":  # the events table
+        return table_response(item["events"], EVENT_COLUMNS, format, f"{item_id}-events")
     return render(request, "entity.html", {"e": item, "targets": _targets(store, item, user)},
                   user)
 

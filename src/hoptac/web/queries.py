@@ -50,7 +50,8 @@ TITLE_SQL = "display_title(a.title, substr(a.text, 1, 400))"
 
 
 def install_sql_functions(conn: sqlite3.Connection) -> None:
-    """SQL functions the queries below use: display_title(title, text head)."""
+    """SQL functions the queries below use: display_title(title, text head). Each query that
+    needs one installs it (cheap), so the queries work on any connection."""
     conn.create_function("display_title", 2, display_title, deterministic=True)
 
 
@@ -167,6 +168,7 @@ def list_articles(conn: sqlite3.Connection, *, language: str | None = None,
                   country: str | None = None, country2: str | None = None,
                   area: str | None = None, limit: int = 50, offset: int = 0) -> list[dict]:
     """Articles, newest first; `country` and `country2` must both be among their countries."""
+    install_sql_functions(conn)
     where, params = [], []
     if language:
         where.append("a.language = ?")
@@ -258,8 +260,11 @@ def highlight_segments(text: str, annotations: list[dict],
 
 def list_events(conn: sqlite3.Connection, *, country: str | None = None,
                 area: str | None = None, since: str | None = None, until: str | None = None,
-                article_id: str | None = None, limit: int = 100, offset: int = 0) -> list[dict]:
-    """Events of every article, newest first; `since`/`until` compare EDTF strings."""
+                article_id: str | None = None, article_ids: list[str] | None = None,
+                limit: int = 100, offset: int = 0) -> list[dict]:
+    """Events of every article (or of `article_id`, or of `article_ids`), newest first;
+    `since`/`until` compare EDTF strings."""
+    install_sql_functions(conn)
     index = KbIndex(conn)
     sql = (f"SELECT m.article_id, m.local_id, m.data, {TITLE_SQL} AS article_title, "
            "a.published "
@@ -272,6 +277,9 @@ def list_events(conn: sqlite3.Connection, *, country: str | None = None,
     if article_id:
         sql += " AND m.article_id = ?"
         params.append(article_id)
+    if article_ids is not None:
+        sql += f" AND m.article_id IN ({','.join('?' * len(article_ids))})"
+        params.extend(article_ids)
     events = []
     locals_cache: dict[str, dict] = {}
     for row in conn.execute(sql, params):
@@ -280,7 +288,9 @@ def list_events(conn: sqlite3.Connection, *, country: str | None = None,
         countries = data.get("countries") or []
         if country and country.upper() not in countries:
             continue
-        if (since and date and date < since) or (until and date and date[:len(until)] > until):
+        if (since or until) and not _dated(date):
+            continue  # an event of unknown year is in no date range
+        if (since and date < since) or (until and date[:len(until)] > until):
             continue
         if row["article_id"] not in locals_cache:
             locals_cache[row["article_id"]] = _article_locals(conn, row["article_id"])
@@ -298,6 +308,10 @@ def list_events(conn: sqlite3.Connection, *, country: str | None = None,
     return events[offset:offset + limit]
 
 
+def _dated(edtf: str | None) -> bool:
+    return bool(edtf) and edtf[:4].isdigit()
+
+
 def _sortable_date(edtf: str | None) -> str:
     """EDTF dates with an unknown year sort before every known year."""
     return (edtf or "").replace("X", "0")
@@ -305,6 +319,7 @@ def _sortable_date(edtf: str | None) -> str:
 
 def list_facts(conn: sqlite3.Connection, *, article_id: str | None = None,
                limit: int = 100, offset: int = 0) -> list[dict]:
+    install_sql_functions(conn)
     sql = (f"SELECT m.article_id, m.local_id, m.data, {TITLE_SQL} AS article_title "
            "FROM mentions m "
            "JOIN articles a ON a.id = m.article_id WHERE m.kind = 'fact'")
@@ -343,7 +358,7 @@ def _item_summary(item: dict, index: KbIndex, confirmed: set[str]) -> dict:
     return {
         "id": item["id"], "kind": item["kind"], "name": item["name"],
         "aliases": [a for a in data.get("aliases") or [] if a != item["name"]],
-        "country": data.get("country"),
+        "country": data.get("country") or " ".join(data.get("countries") or []) or None,
         "org_kind": data.get("kind") if item["kind"] == "organization" else None,
         "documents": sorted(index.articles_of.get(item["id"], ())),
         "support": index.support(item["id"]),
@@ -368,6 +383,7 @@ def list_items(conn: sqlite3.Connection, kind: str, *, q: str | None = None,
 
 def _linked_mentions(conn: sqlite3.Connection, item_id: str) -> list[dict]:
     """Every per-article mention linked to one KB item, with its article."""
+    install_sql_functions(conn)
     rows = conn.execute(
         f"SELECT l.article_id, l.local_id, m.kind, m.data, {TITLE_SQL} AS title, "
         "a.published, a.language "
@@ -398,7 +414,8 @@ def entity_detail(conn: sqlite3.Connection, kind: str, item_id: str) -> dict | N
                           "article_id": aid})
         if kind == "organization":
             members.extend(_members_of(index, locals_, aid, mention["local_id"]))
-    events = [e for e in list_events(conn, limit=10_000)
+    mentioned_in = sorted({aid for aid, _ in local_ids})
+    events = [e for e in list_events(conn, article_ids=mentioned_in, limit=10_000)
               if any((e["article_id"], p) in local_ids for p in _event_locals(conn, e))]
     agreements = [a for a in list_agreements(conn)
                   if any(p.get("id") == item_id for p in a["parties"])]
@@ -500,6 +517,7 @@ def _agreement(conn: sqlite3.Connection, item: dict, index: KbIndex,
 
 
 def agreement_history(conn: sqlite3.Connection, item_id: str) -> list[dict]:
+    install_sql_functions(conn)
     rows = conn.execute(
         "SELECT h.date, h.status, h.article_id, h.evidence, h.source, "
         f"{TITLE_SQL} AS title "
