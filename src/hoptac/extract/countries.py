@@ -203,13 +203,13 @@ def is_place_word(text: str) -> bool:
 
 def host_country(context: Context) -> str:
     """The country where the reported cooperation takes place: the country of the city in the
-    dateline or first sentence, else Viet Nam when named, else the most named country."""
+    dateline or first sentence when the article names that country as a party too (Seoul, not
+    Geneva where an assembly met), else Viet Nam when named, else the most named country."""
     body = context.text[context.body_start:context.body_end]
-    first = body[:200]
-    cities = city_mentions(first)
-    if cities:
-        return cities[0][2]
     counts = Counter(code for _, _, code in country_mentions(body))
+    cities = city_mentions(body[:200])
+    if cities and (cities[0][2] == DEFAULT_HOST or counts[cities[0][2]] >= 2):
+        return cities[0][2]
     if not counts or DEFAULT_HOST in counts:
         return DEFAULT_HOST
     return counts.most_common(1)[0][0]

@@ -287,6 +287,15 @@ def _org_extent(tokens: list[Token], i: int, length: int, spec: dict, language: 
                 last = j
                 continue
             break
+        if tok.text == "," and not english and j + 1 < len(tokens):
+            conn = _connector_length(tokens, j + 1, language)
+            target = j + 1 + conn
+            if conn and target < len(tokens) and _is_domain_noun(tokens[target]) \
+                    and _list_closes(tokens, target + 1):
+                j = target + 1  # "Administration des sciences, des technologies et de la ..."
+                last = j
+                continue
+            break
         conn = _connector_length(tokens, j, language)
         if conn:
             target = j + conn
@@ -296,13 +305,23 @@ def _org_extent(tokens: list[Token], i: int, length: int, spec: dict, language: 
                 last = j
                 continue
             break
-        if embassy and low in ("au", "aux", "en", "in", "to") and j + 1 < len(tokens) \
+        if embassy and low in ("au", "aux", "en", "a", "in", "to") and j + 1 < len(tokens) \
                 and tokens[j + 1].is_cap:
             j += 2
             last = j
             continue
         break
     return first, last, acronym
+
+
+def _list_closes(tokens: list[Token], k: int) -> bool:
+    """Whether a comma list inside a name ends with "et de/des ..." a few words later."""
+    for n in range(k, min(k + 6, len(tokens) - 1)):
+        if tokens[n].text in SENTENCE_END or tokens[n].text == ",":
+            continue
+        if tokens[n].low == "et" and tokens[n + 1].low in ("de", "des", "du", "d'", "d’"):
+            return True
+    return False
 
 
 def _complement_ok(tokens: list[Token], k: int, language: str, allow_head: bool) -> bool:
@@ -385,6 +404,19 @@ def _org_country(context_text: str, start: int, end: int, kind: str, tokens: lis
     return None, False
 
 
+def _located_in(tokens: list[Token], k: int) -> str | None:
+    """"l'Université de Nagasaki au Japon": the country named right after a body."""
+    if k >= len(tokens) or tokens[k].low not in ("au", "aux", "en", "in"):
+        return None
+    for n in (3, 2, 1):
+        words = tokens[k + 1:k + 1 + n]
+        if len(words) == n and all(t.is_word for t in words):
+            code = countries.country_code(" ".join(t.text for t in words))
+            if code:
+                return code
+    return None
+
+
 def _run_before(tokens: list[Token], k: int) -> str:
     j = k
     while j > 0 and tokens[j - 1].is_cap:
@@ -426,6 +458,9 @@ def _grammar_orgs(context: Context, tokens_by_sentence: list[list[Token]],
             kind = _english_kind(tokens, first, last, context.language) or spec["kind"]
             country, explicit = _org_country(context.text, start, end, kind, tokens,
                                              first, host)
+            if not explicit:
+                country = _located_in(tokens, last) or country
+                explicit = country is not None
             found.append(OrgMention(start, end, context.text[start:end], kind, country,
                                     acronym, explicit))
     return found
@@ -439,7 +474,10 @@ def _model_orgs(context: Context, taken: list[tuple[int, int]]) -> list[OrgMenti
             if label != "ORG":
                 continue
             start, end, text = _trim_determiners(context.text, start, end)
-            end = start + len(_capitalised_part(text))
+            owner = re.match(r"^(.+?)['’]s\s+", text)
+            if owner and countries.place_code(owner.group(1)):
+                start += owner.end()  # "US’s Resolve to Save Lives": the owner is a country
+            end = start + len(_capitalised_part(context.text[start:end]))
             text = context.text[start:end]
             if not text or _overlaps(start, end, taken) or not _plausible_org_name(text):
                 continue
@@ -640,10 +678,26 @@ class OrgGroup:
         return min(m.start for m in self.mentions)
 
 
+def _known_entry(m: OrgMention) -> dict | None:
+    """The well-known body a found name or its acronym stands for ("World Health Organisation
+    (WHO)" is the World Health Organization of data/organizations.json)."""
+    plain = fold(re.sub(r"\s*\([^)]*\)", "", m.text))
+    for entry in lexicon().known:
+        forms = [entry["name"], *entry.get("aliases", [])]
+        if plain in {fold(f) for f in forms} or (m.acronym and m.acronym in forms):
+            return entry
+    return None
+
+
 def _group_orgs(mentions: list[OrgMention], host: str) -> list[OrgGroup]:
     groups: dict[tuple[str, str | None], OrgGroup] = {}
     pending: list[OrgMention] = []
     expansions = _acronym_expansions(mentions)
+    for m in mentions:
+        known = _known_entry(m)
+        if known and not m.source.startswith("known:"):
+            m.source = "known:" + known["name"]
+            m.country, m.kind, m.explicit_country = known.get("country"), known["kind"], True
     for m in sorted(mentions, key=lambda m: m.start):
         if m.source.startswith("known:"):
             key = (m.source, m.country)
@@ -1004,7 +1058,8 @@ def _opens_clause(tokens: list[Token], j: int) -> bool:
     return low in PLACE_PREPOSITIONS and (nxt is None or not nxt.is_cap)
 
 
-def _title_after(tokens: list[Token], k: int) -> Role | None:
+def _title_after(tokens: list[Token], k: int,
+                 bodies: list[tuple[int, int]] = ()) -> Role | None:
     """The apposition after a name: "Trần Văn Thuấn, Deputy Minister of Health,"."""
     if k >= len(tokens) or tokens[k].text != ",":
         return None
@@ -1014,11 +1069,12 @@ def _title_after(tokens: list[Token], k: int) -> Role | None:
     start = j
     while j < len(tokens) and j - start < 18:
         tok = tokens[j]
-        if tok.kind == "punct" and tok.text in SENTENCE_END | {","}:
+        if tok.kind == "punct" and tok.text in SENTENCE_END | {","} \
+                and not _overlaps(tok.start, tok.end, bodies):
             break
         if tok.pos in VERB_POS and not is_title_word(tok):
             break
-        if _opens_clause(tokens, j):
+        if _opens_clause(tokens, j) and not _overlaps(tok.start, tok.end, bodies):
             break
         if tok.kind == "poss":
             start = j + 1
@@ -1089,6 +1145,7 @@ class EntityFinder:
                      if fold(m.text) not in self.person_names | person_words]
         mentions = _keep_longest(mentions)
         self._countries_from_lists(mentions)
+        self._countries_from_owners(mentions)
         groups = _group_orgs(mentions, self.host)
         self._acronym_mentions(groups)
         self._name_mentions(groups)
@@ -1123,6 +1180,20 @@ class EntityFinder:
                         m.country = code
                         m.explicit_country = True
                     pos = end
+
+    def _countries_from_owners(self, mentions: list[OrgMention]) -> None:
+        """"the Health Ministry’s International Cooperation Department": a unit owned by a
+        body takes the body's country."""
+        by_end = {m.end: m for m in mentions if m.country}
+        for m in mentions:
+            if m.explicit_country:
+                continue
+            owner = re.search(r"['’]s\s*$", self.context.text[max(0, m.start - 4):m.start])
+            if owner:
+                end = m.start - 4 + owner.start() if m.start >= 4 else owner.start()
+                if end in by_end:
+                    m.country = by_end[end].country
+                    m.explicit_country = True
 
     def _acronym_mentions(self, groups: list[OrgGroup]) -> None:
         """Bare acronyms: defined in parentheses earlier, or the initials of a name found."""
@@ -1242,7 +1313,9 @@ class EntityFinder:
                 continue
             others = [(o.start, o.end) for g in self.person_groups if g is not group
                       for o in g.mentions]
-            for role in (_title_before(tokens, first, others), _title_after(tokens, last + 1)):
+            bodies = [(om.start, om.end) for g in orgs for om in g.mentions]
+            for role in (_title_before(tokens, first, others),
+                         _title_after(tokens, last + 1, bodies)):
                 if role is None:
                     continue
                 role.title = self.context.text[role.start:role.end].strip(" ,")
