@@ -106,6 +106,21 @@ def test_a_weekday_later_in_the_article_opens_no_event():
     assert [(e["type"], e["date"]) for e in events] == [("meeting", None)]
 
 
+@pytest.mark.parametrize(("language", "text", "wanted"), [
+    ("en", "The new cardiology wing was inaugurated on May 4 in Can Tho.",
+     ("other", "2025-05-04", "Can Tho")),
+    ("fr", "Le centre de dialyse a été inauguré le 18 mai à Vientiane.",
+     ("other", "2025-05-18", "Vientiane")),
+    ("vi", "Ngày 20/5, tại Đà Nẵng, bệnh viện đã bàn giao hai máy thở cho tỉnh.",
+     ("other", "2025-05-20", "Đà Nẵng")),
+    ("fr", "Une délégation est en visite de travail du 22 au 27 mai à Paris.",
+     ("meeting", "2025-05-22", "Paris")),
+])
+def test_other_events_and_day_ranges(language, text, wanted):
+    events = events_of(text, language, "2025-05-28")
+    assert [(e["type"], e["date"], e["place"]) for e in events] == [wanted]
+
+
 def test_a_signing_to_come_is_no_event():
     text = ("The ministry is preparing a framework agreement with Laos, with the aim of "
             "signing it in Vientiane in March 2027.")

@@ -27,6 +27,7 @@ DATA = Path(__file__).parent / "data" / "dates.json"
 UNKNOWN_BASE = dt.date(2024, 6, 15)
 YEAR = r"(?P<year>(?:19|20)\d{2})(?![\d\-–/])"
 YEAR2 = YEAR.replace("year", "year2")
+DAY_RANGE = r"(?:\s*(?:[-–]|au|to|and|et)\s*[0-3]?\d(?:st|nd|rd|th|er)?)?"
 # no date inside numbers, percentages, identifiers or ranges
 NOT_AFTER = r"(?<![\d,.\-–/])"
 NOT_BEFORE = r"(?![\d\-–/%]|[,.]\d)"
@@ -76,7 +77,9 @@ def _patterns(language: str) -> list[tuple[str, re.Pattern]]:
         mon = _month_pattern(lex, capitalised=language == "en")
         day = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|er)?"
         forms += [
-            ("day_month", rf"(?<!\w)(?:(?:{wd}),?\s+)?(?:the\s+)?{day}\s+(?:of\s+)?{mon}"
+            # "12 novembre", "du 22 au 27 septembre" and "13th - 17th June" (a range: its first
+            # day)
+            ("day_month", rf"(?<!\w)(?:(?:{wd}),?\s+)?(?:the\s+)?{day}{DAY_RANGE}\s+(?:of\s+)?{mon}"
                           rf"(?:,?\s+{YEAR})?(?:\s+{direction})?(?!\w)", re.I),
             ("month_day", rf"(?<!\w)(?:(?:{wd}),?\s+)?{mon}\s+{day}(?!\w)(?:,?\s+{YEAR})?",
              re.I),
