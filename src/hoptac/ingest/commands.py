@@ -14,6 +14,7 @@ from rich.markup import escape
 
 from hoptac.config import default_db_path
 from hoptac.ingest.articles import DEFAULT_MAX_SIZE, MEGABYTE
+from hoptac.ingest.runner import DEFAULT_MAX_CHARS
 
 DbOption = typer.Option(None, "--db", help="SQLite store (default: $HOPTAC_DB or the XDG data dir)")
 JsonOption = typer.Option(False, "--json", help="Print JSON")
@@ -38,6 +39,9 @@ def ingest(
         DEFAULT_MAX_SIZE / MEGABYTE, "--max-size", min=0.001,
         help="Largest file read whole, in MB; WARC and JSON Lines are streamed and the limit "
              "applies to each record"),
+    max_chars: int = typer.Option(
+        DEFAULT_MAX_CHARS, "--max-chars", min=1,
+        help="Longest article text extracted, in characters"),
 ) -> None:
     """Read articles (text, Markdown, HTML, JSON/JSONL, RSS/Atom, WARC) into the store,
     extract them and rebuild the knowledge base. Unchanged articles are skipped."""
@@ -48,7 +52,7 @@ def ingest(
     store = _open_store(db)
     try:
         summary = ingest_paths(store, files, max_size=int(max_size * MEGABYTE),
-                               reporter=reporter_for(len(files)))
+                               max_chars=max_chars, reporter=reporter_for(len(files)))
     finally:
         store.close()
     for problem in summary.errors:

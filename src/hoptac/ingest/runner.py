@@ -20,6 +20,10 @@ from hoptac.model import Article
 from hoptac.store import Store
 
 Extractor = Callable[[Article], dict]
+# Longer than any news article (the longest run to some 40,000 characters); extraction time
+# grows faster than the text, so a longer "article" is refused rather than left to run for
+# many minutes.
+DEFAULT_MAX_CHARS = 100_000
 
 
 @dataclass
@@ -93,9 +97,10 @@ class Ingester:
     """Stores the articles of one file after another into `store`."""
 
     def __init__(self, store: Store, *, max_size: int = DEFAULT_MAX_SIZE,
-                 extract: Extractor | None = None):
+                 max_chars: int = DEFAULT_MAX_CHARS, extract: Extractor | None = None):
         self.store = store
         self.max_size = max_size
+        self.max_chars = max_chars
         self.extract = extract or _pipeline_extractor()
 
     def ingest_file(self, path: Path) -> Iterator[Outcome]:
@@ -112,6 +117,10 @@ class Ingester:
         if state in ("unchanged", "duplicate"):
             note = f"same text as {other}" if other else None
             return Outcome("unchanged", shown, article.id, note)
+        if len(article.text) > self.max_chars:
+            return Outcome("failed", shown, article.id,
+                           f"article text is {len(article.text):,} characters, over the "
+                           f"{self.max_chars:,} limit (--max-chars)")
         try:
             extraction = self.extract(article)
         except Exception as err:  # one article's extraction must not stop the batch
@@ -135,12 +144,13 @@ class Ingester:
 
 
 def ingest_paths(store: Store, paths: Iterable[str | Path], *,
-                 max_size: int = DEFAULT_MAX_SIZE, extract: Extractor | None = None,
+                 max_size: int = DEFAULT_MAX_SIZE, max_chars: int = DEFAULT_MAX_CHARS,
+                 extract: Extractor | None = None,
                  reporter: Reporter | None = None) -> IngestSummary:
     """Ingest every file under `paths`, then rebuild the knowledge base if anything changed."""
     reporter = reporter or SilentReporter()
     files = collect_files(paths)
-    ingester = Ingester(store, max_size=max_size, extract=extract)
+    ingester = Ingester(store, max_size=max_size, max_chars=max_chars, extract=extract)
     summary = IngestSummary()
     reporter.start(len(files))
     try:
