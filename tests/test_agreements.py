@@ -134,6 +134,23 @@ def test_kinds_in_the_three_languages():
         assert [a["kind"] for a in found] == [kind], text
 
 
+@pytest.mark.parametrize(("language", "text", "status"), [
+    ("en", "Vietnam and Cuba agreed to sign a memorandum of understanding on vaccines.",
+     "planned"),
+    ("en", "The MoU between Vietnam and Laos expired last year.", "expired"),
+    ("en", "The draft agreement between Vietnam and Chile was submitted to the government for "
+           "approval.", "under_review"),
+    ("fr", "Le Vietnam et le Laos signeront un accord-cadre sur la santé.", "planned"),
+    ("fr", "Le Vietnam et la Hongrie ont proposé une déclaration commune sur la santé.",
+     "proposed"),
+    ("vi", "Việt Nam và Lào sẽ gia hạn biên bản ghi nhớ về y tế.", "renewal_planned"),
+    ("vi", "Biên bản ghi nhớ giữa Việt Nam và Nhật Bản đang được triển khai hiệu quả.",
+     "in_force"),
+])
+def test_stage_words(language, text, status):
+    assert [a["status"] for a in agreements_of(text, language, "2025-06-01")] == [status]
+
+
 def test_two_memoranda_with_different_dates_stay_two():
     text = ("The Ministry of Health signed a memorandum of understanding with Japanese "
             "universities on February 12. The two ministries of Vietnam and Japan also signed "

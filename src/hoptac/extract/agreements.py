@@ -473,6 +473,9 @@ def _instrument_countries(instrument: Instrument, article_countries: list[str],
     """The countries its sentences name; else with those of its signatories; else the
     article's."""
     codes = instrument.countries()
+    if len(codes) > 2:  # "between Viet Nam and France, as with Japan": the article's pair
+        known = [c for c in codes if c in article_countries]
+        codes = known if len(known) >= 2 else codes
     if codes:
         return codes
     single = [c for m in instrument.mentions for c in m.countries]
