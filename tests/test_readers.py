@@ -49,7 +49,7 @@ def html_page(title: str, body: str, published: str = "2025-03-04") -> str:
 
 # --- plain text and markdown --------------------------------------------------------------
 
-def test_seed_text_is_kept_exactly_with_its_metadata():
+def test_seed_text_is_kept_exactly_with_its_metadata(seed_dir):
     path = seed_path("004")
     [article] = read_path(path)
     assert article.text == path.read_bytes().decode("utf-8")
@@ -61,7 +61,7 @@ def test_seed_text_is_kept_exactly_with_its_metadata():
     assert article.language == "fr"
 
 
-def test_seed_with_source_line_gets_url_and_date_from_it():
+def test_seed_with_source_line_gets_url_and_date_from_it(seed_dir):
     [article] = read_path(seed_path("002"))
     assert article.url.startswith("https://dantri.com.vn/")
     assert article.published == "2025-09-13"
