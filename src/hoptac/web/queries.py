@@ -137,7 +137,14 @@ def counts(conn: sqlite3.Connection) -> dict[str, int]:
 
 
 def agreements_by_stage(conn: sqlite3.Connection) -> list[dict]:
-    stages = Counter(a["status"] or "unknown" for a in list_agreements(conn))
+    """How many agreements are at each stage (the KB's status, else the latest stated)."""
+    stages: Counter = Counter()
+    for row in conn.execute("SELECT id, data FROM kb_items WHERE kind = 'agreement'"):
+        status = _json(row["data"], {}).get("status")
+        if not status:
+            history = agreement_history(conn, row["id"])
+            status = history[-1]["status"] if history else None
+        stages[status or "unknown"] += 1
     return [{"status": s, "count": n} for s, n in stages.most_common()]
 
 
@@ -417,7 +424,7 @@ def entity_detail(conn: sqlite3.Connection, kind: str, item_id: str) -> dict | N
     mentioned_in = sorted({aid for aid, _ in local_ids})
     events = [e for e in list_events(conn, article_ids=mentioned_in, limit=10_000)
               if any((e["article_id"], p) in local_ids for p in _event_locals(conn, e))]
-    agreements = [a for a in list_agreements(conn)
+    agreements = [a for a in list_agreements(conn, in_articles=set(mentioned_in))
                   if any(p.get("id") == item_id for p in a["parties"])]
     out.update({
         "roles": _unique(roles, lambda r: (r["title"], (r["organization"] or {}).get("name"))),
@@ -463,13 +470,17 @@ def _unique(rows: list[dict], key) -> list[dict]:
 
 
 def list_agreements(conn: sqlite3.Connection, *, country: str | None = None,
-                    status: str | None = None) -> list[dict]:
-    """Agreements of the knowledge base with parties, areas, stage and evidence."""
+                    status: str | None = None,
+                    in_articles: set[str] | None = None) -> list[dict]:
+    """Agreements of the knowledge base with parties, areas, stage and evidence (only those
+    some article of `in_articles` reports, when given)."""
     index = KbIndex(conn)
     confirmed = _confirmed_items(conn)
     out = []
     for item in index.items.values():
         if item["kind"] != "agreement":
+            continue
+        if in_articles is not None and not index.articles_of.get(item["id"], set()) & in_articles:
             continue
         out.append(_agreement(conn, item, index, confirmed))
     if country:

@@ -3,18 +3,19 @@ facets."""
 
 from __future__ import annotations
 
+import json
 import sqlite3
-from collections import Counter
 
 from hoptac.web.queries import display_title
 
-FACET_SCAN = 500  # facets count the languages and countries of the first matches this many
+FACET_SCAN = 500  # without the FTS tables, facets count the first matches this many
+# every article the query matches, straight from the store's FTS5 index (no snippets: cheap)
+MATCHING_IDS = ("SELECT d.article_id FROM search_fts JOIN search_documents d "
+                "ON d.id = search_fts.rowid WHERE search_fts MATCH ?")
 
 
 def _as_rows(found) -> list[dict]:
-    """search_articles' results as a list of dicts, whatever container it returns."""
-    if isinstance(found, dict):
-        found = found.get("results") or found.get("items") or []
+    """Copies of search_articles' result dicts (they get display fields added)."""
     return [dict(r) for r in found]
 
 
@@ -26,9 +27,6 @@ def run_search(conn: sqlite3.Connection, query: str, *, language: str | None = N
 
     results = _as_rows(search_articles(conn, query, language=language, country=country,
                                        since=since, until=until, limit=limit, offset=offset))
-    unfiltered = _as_rows(search_articles(conn, query, since=since, until=until,
-                                          limit=FACET_SCAN, offset=0))
-    ids = [r.get("id") or r.get("article_id") for r in unfiltered]
     results = [_with_article_id(r) for r in results]
     for row in results:
         if not row.get("title"):
@@ -36,7 +34,7 @@ def run_search(conn: sqlite3.Connection, query: str, *, language: str | None = N
                                 (row["id"],)).fetchone()
             row["title"] = display_title(None, head[0] if head else "")
     return {"query": query, "results": results,
-            "facets": _facets(conn, [i for i in ids if i])}
+            "facets": facets(conn, query)}
 
 
 def _with_article_id(row: dict) -> dict:
@@ -65,13 +63,25 @@ def snippet_parts(snippet: str, highlights: list) -> list[dict]:
     return parts
 
 
-def _facets(conn: sqlite3.Connection, ids: list[str]) -> dict[str, list[dict]]:
-    if not ids:
-        return {"language": [], "country": []}
-    marks = ",".join("?" * len(ids))
-    languages = Counter(r["language"] or "?" for r in conn.execute(
-        f"SELECT language FROM articles WHERE id IN ({marks})", ids))
-    countries = Counter(r["country"] for r in conn.execute(
-        f"SELECT country FROM article_countries WHERE article_id IN ({marks})", ids))
-    return {"language": [{"value": k, "count": n} for k, n in languages.most_common()],
-            "country": [{"value": k, "count": n} for k, n in countries.most_common()]}
+def facets(conn: sqlite3.Connection, query: str) -> dict[str, list[dict]]:
+    """Languages and countries of every article matching `query` (filters aside), counted
+    in SQL over the store's FTS index; on a store without it, over the first matches."""
+    from hoptac.store.search import prepare_query, search_articles
+
+    try:
+        params: list = [prepare_query(query)]
+        conn.execute(MATCHING_IDS + " LIMIT 1", params).fetchall()
+        matching = MATCHING_IDS
+    except sqlite3.OperationalError:
+        found = _as_rows(search_articles(conn, query, limit=FACET_SCAN))
+        params = [r.get("id") or r.get("article_id") for r in found]
+        matching = "SELECT value FROM json_each(?)"
+        params = [json.dumps(params)]
+    languages = conn.execute(
+        f"SELECT coalesce(language, '?') AS value, count(*) AS n FROM articles "
+        f"WHERE id IN ({matching}) GROUP BY 1 ORDER BY n DESC, value", params)
+    countries = conn.execute(
+        f"SELECT country AS value, count(*) AS n FROM article_countries "
+        f"WHERE article_id IN ({matching}) GROUP BY 1 ORDER BY n DESC, value", params)
+    return {"language": [{"value": r["value"], "count": r["n"]} for r in languages],
+            "country": [{"value": r["value"], "count": r["n"]} for r in countries]}
