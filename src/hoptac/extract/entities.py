@@ -362,11 +362,24 @@ def _name_stop(tokens: list[Token], k: int) -> bool:
     return not (low in ("an", "la", "le") and after_name)
 
 
+def _run_has_head(tokens: list[Token], k: int) -> bool:
+    """Whether the capitalised run ending at k holds a head noun (a body of its own)."""
+    while k >= 0 and tokens[k].is_cap:
+        if _head_at(tokens, k, "en"):
+            return True
+        k -= 1
+    return False
+
+
 def _extend_backwards(tokens: list[Token], i: int, blocked: set[int]) -> int:
     """English names put proper nouns before the head: Hanoi Medical University."""
     k = i - 1
     while k >= 0:
         tok = tokens[k]
+        if tok.low in ("and", "&") and k > 0 and tokens[k - 1].is_cap \
+                and not _run_has_head(tokens, k - 1):
+            k -= 1  # "Foreign Trade and Investment Ministry"
+            continue
         if not tok.is_cap or _name_stop(tokens, k) or is_title_word(tok) \
                 or is_honorific(tok.text) or tok.start in blocked:
             break
@@ -919,7 +932,7 @@ def _clean_person(context: Context, m: PersonMention,
             start += match.end()
             continue
         break
-    end = start + len(re.sub(r"(?:['’]s|[\s,.;:)(\]]+)$", "", text[start:end]))
+    end = start + len(re.sub(r"(?:['’]s|[\s,.;:)(\]–—-]+)$", "", text[start:end]))
     piece = text[start:end]
     words = piece.split()
     if not words or any(ch.isdigit() for ch in piece):
@@ -1061,7 +1074,7 @@ def _opens_clause(tokens: list[Token], j: int) -> bool:
 def _title_after(tokens: list[Token], k: int,
                  bodies: list[tuple[int, int]] = ()) -> Role | None:
     """The apposition after a name: "Trần Văn Thuấn, Deputy Minister of Health,"."""
-    if k >= len(tokens) or tokens[k].text != ",":
+    if k >= len(tokens) or tokens[k].text not in (",", "-", "–", "—"):
         return None
     j = k + 1
     while j < len(tokens) and tokens[j].low in lexicon().skip_before_title:
