@@ -187,6 +187,16 @@ def test_changed_file_updates_its_article_under_the_same_id(tmp_path, store):
     assert store.conn.execute("SELECT count(*) FROM articles").fetchone()[0] == 1
 
 
+def test_force_extracts_unchanged_articles_again(folder, store):
+    (folder / "a.txt").write_text(FR, "utf-8")
+    ingest_paths(store, [folder])
+    calls = []
+    summary = ingest_paths(store, [folder], force=True,
+                           extract=lambda article: calls.append(article.id) or {"countries": []})
+    assert (summary.updated, summary.unchanged, calls) == (1, 0, ["a"])
+    assert store.get_extraction("a") == {"countries": []}
+
+
 def test_same_stem_in_two_folders_gets_two_articles(tmp_path, store):
     for folder, text in (("a", EN), ("b", FR)):
         (tmp_path / folder).mkdir()

@@ -42,6 +42,8 @@ def ingest(
     max_chars: int = typer.Option(
         DEFAULT_MAX_CHARS, "--max-chars", min=1,
         help="Longest article text extracted, in characters"),
+    force: bool = typer.Option(False, "--force",
+                               help="Extract unchanged articles again (after an extractor update)"),
 ) -> None:
     """Read articles (text, Markdown, HTML, JSON/JSONL, RSS/Atom, WARC) into the store,
     extract them and rebuild the knowledge base. Unchanged articles are skipped."""
@@ -52,7 +54,11 @@ def ingest(
     store = _open_store(db)
     try:
         summary = ingest_paths(store, files, max_size=int(max_size * MEGABYTE),
-                               max_chars=max_chars, reporter=reporter_for(len(files)))
+                               max_chars=max_chars, force=force,
+                               reporter=reporter_for(len(files)))
+    except KeyboardInterrupt:
+        _fail("interrupted: the articles stored so far are complete, the current one is not "
+              "stored; run the same command again to go on")
     finally:
         store.close()
     for problem in summary.errors:

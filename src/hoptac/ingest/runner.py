@@ -97,8 +97,10 @@ class Ingester:
     """Stores the articles of one file after another into `store`."""
 
     def __init__(self, store: Store, *, max_size: int = DEFAULT_MAX_SIZE,
-                 max_chars: int = DEFAULT_MAX_CHARS, extract: Extractor | None = None):
+                 max_chars: int = DEFAULT_MAX_CHARS, extract: Extractor | None = None,
+                 force: bool = False):
         self.store = store
+        self.force = force  # extract and store again even what is unchanged
         self.max_size = max_size
         self.max_chars = max_chars
         self.extract = extract or _pipeline_extractor()
@@ -114,7 +116,7 @@ class Ingester:
     def ingest_article(self, article: Article, shown: str) -> Outcome:
         article.id = self._free_id(article)
         state, other = self.store.ingest_state(article)
-        if state in ("unchanged", "duplicate"):
+        if state == "duplicate" or (state == "unchanged" and not self.force):
             note = f"same text as {other}" if other else None
             return Outcome("unchanged", shown, article.id, note)
         if len(article.text) > self.max_chars:
@@ -145,12 +147,13 @@ class Ingester:
 
 def ingest_paths(store: Store, paths: Iterable[str | Path], *,
                  max_size: int = DEFAULT_MAX_SIZE, max_chars: int = DEFAULT_MAX_CHARS,
-                 extract: Extractor | None = None,
+                 extract: Extractor | None = None, force: bool = False,
                  reporter: Reporter | None = None) -> IngestSummary:
     """Ingest every file under `paths`, then rebuild the knowledge base if anything changed."""
     reporter = reporter or SilentReporter()
     files = collect_files(paths)
-    ingester = Ingester(store, max_size=max_size, max_chars=max_chars, extract=extract)
+    ingester = Ingester(store, max_size=max_size, max_chars=max_chars, extract=extract,
+                        force=force)
     summary = IngestSummary()
     reporter.start(len(files))
     try:
