@@ -299,6 +299,9 @@ def test_timeline_filters_by_country_area_and_date(client, names):
     assert {e["article_id"] for e in french} == {"en-nurses", "fr-infirmiers", "en-signed"}
     since_2026 = client.get("/api/events?country=FR&since=2026").json()["items"]
     assert [e["article_id"] for e in since_2026] == ["en-signed", "fr-infirmiers"]
+    html = client.get("/timeline").text
+    years = re.findall(r'<tr class="year"><th colspan="6" scope="rowgroup">(\d{4})</th>', html)
+    assert years == ["2026", "2025"]
     until_2025 = client.get("/api/events?until=2025").json()["items"]
     assert [e["article_id"] for e in until_2025] == ["en-nurses"]
     participants = [p["name"] for p in every[-1]["participants"]]
