@@ -189,3 +189,16 @@ def test_family_name_in_capitals_doctor_grades_and_nested_heads():
     association = by_name(orgs, "Hiệp hội Bệnh viện tư nhân Việt Nam")
     assert tam["roles"][0]["organization"] == association["id"]
     assert association["kind"] == "association"
+
+
+def test_titles_after_names_stay_with_their_own_person():
+    text = ("Về phía Hàn Quốc có ông Park Ji-hoon, Trưởng phòng hợp tác quốc tế Tập đoàn Y tế "
+            "Hanul, bà Kim Soo-yeon Đại sứ Hàn Quốc tại Việt Nam và ông Lee Min-jae.\n")
+    persons, orgs = extract(text)
+    names = {p["name"]: p for p in persons}
+    assert set(names) == {"Park Ji-hoon", "Kim Soo-yeon", "Lee Min-jae"}
+    assert names["Park Ji-hoon"]["roles"][0]["organization"] == by_name(
+        orgs, "Tập đoàn Y tế Hanul")["id"]
+    assert names["Kim Soo-yeon"]["roles"][0]["title"] == "Đại sứ Hàn Quốc tại Việt Nam"
+    assert names["Lee Min-jae"]["roles"] == []
+    assert all(p["country"] == "KR" for p in persons)

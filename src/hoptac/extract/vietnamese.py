@@ -652,6 +652,8 @@ def _person_after_title(tokens, i, places, orgs, covered) -> PersonHit | None:
         return None
     j = i + n
     steps = 0
+    # "ông A, Trưởng phòng X – ông B": a title after a comma or dash belongs to the name before
+    appositive = i > 1 and tokens[i - 1].text in DASHES | {","} and tokens[i - 2].is_cap
     while j < len(tokens) and steps < 14:
         steps += 1
         org = _org_at(orgs, j)
@@ -670,8 +672,8 @@ def _person_after_title(tokens, i, places, orgs, covered) -> PersonHit | None:
         if m:
             j += m
             continue
-        if token.text in DASHES | {","} and j + 1 < len(tokens) and tokens[j + 1].low in {
-                "ông", "bà", "ngài"}:
+        if token.text in DASHES and j + 1 < len(tokens) and tokens[j + 1].low in {
+                "ông", "bà", "ngài"} and not appositive:
             j += 1  # "Tổng lãnh sự Nhật Bản tại Đà Nẵng – ông MORI Takero"
             continue
         h, _ = _match(tokens, j, _phrases("honorifics"), max_len=4)
