@@ -81,6 +81,12 @@ def test_markdown_heading_becomes_the_title(tmp_path):
     assert article.text.startswith("# Talks in Dakar")
 
 
+def test_markdown_starting_with_inline_markup_stays_markdown(tmp_path):
+    text = f"<!-- draft -->\n# Dakar\n\n{FR}\n"
+    article = only(write(tmp_path / "note.md", text))
+    assert article.format == "markdown" and article.text == text
+
+
 def test_windows_newlines_are_kept_so_offsets_match_the_file(tmp_path):
     article = only(write(tmp_path / "crlf.txt", EN.replace(". ", ".\r\n").encode("utf-8")))
     assert "\r\n" in article.text

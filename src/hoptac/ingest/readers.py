@@ -38,6 +38,8 @@ SUFFIX_FORMATS = {
     ".arc": "warc",
 }
 FEED_ROOT = re.compile(r"<(?:rss|feed|rdf:rdf)\b", re.I)
+# How a whole HTML or XML document starts (a .md or .txt file may start with inline markup).
+DOCUMENT_ROOT = re.compile(r"<(?:!doctype|html|head|body|\?xml|rss|feed|rdf:rdf)\b", re.I)
 MARKDOWN_HEADING = re.compile(r"\A\ufeff?[ \t]*#[ \t]+([^\n]+)")
 HEAD_BYTES = 4096
 
@@ -84,7 +86,7 @@ def text_format(path: Path, text: str) -> str:
     start = text[:HEAD_BYTES].lstrip("\ufeff \t\r\n")
     if suffix in ("json", "feed"):
         return suffix
-    if start.startswith("<"):
+    if start.startswith("<") and (suffix not in ("text", "markdown") or DOCUMENT_ROOT.match(start)):
         return "feed" if FEED_ROOT.search(start) else "html"
     if suffix == "html":
         return "html"
