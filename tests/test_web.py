@@ -315,6 +315,11 @@ def test_agreement_page_links_history_to_evidence(client, ids, names):
     assert escape(names["hcl"]) in html and escape(names["moh"]) in html  # parties via KB
     data = client.get(f"/api/agreements/{ids['mou']}").json()
     assert [h["status"] for h in data["history"]] == ["draft", "signed"]
+    signed = client.get("/agreements", params={"status": "signed", "format": "json"}).json()
+    assert [a["id"] for a in signed["items"]] == [ids["mou"]]
+    assert signed["items"][0]["last_date"] == "2026-02-10"
+    drafts = client.get("/agreements", params={"status": "draft", "format": "json"}).json()
+    assert drafts["items"] == []
     assert data["areas"] == ["nursing", "training"]
 
 

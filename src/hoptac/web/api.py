@@ -28,8 +28,8 @@ ARTICLE_COLUMNS = ["id", "title", "published", "language", "agency", "url", "cou
 ITEM_COLUMNS = ["id", "name", "aliases", "country", "support", "confirmed", "documents"]
 EVENT_COLUMNS = ["date", "type", "place", "participants", "countries", "article_id",
                  "evidence_url"]
-AGREEMENT_COLUMNS = ["id", "title", "agreement_kind", "status", "countries", "parties", "areas",
-                     "signed", "documents"]
+AGREEMENT_COLUMNS = ["id", "title", "agreement_kind", "status", "last_date", "countries",
+                     "parties", "areas", "signed", "documents"]
 FACT_COLUMNS = ["value", "unit", "measure", "date", "article_id", "evidence_url"]
 CORRECTION_COLUMNS = ["id", "created_at", "reviewer", "action", "target_kind", "target",
                       "payload", "reason", "reverted_at", "reverted_by"]

@@ -26,6 +26,8 @@ from hoptac.web.tables import table_response
 router = APIRouter(include_in_schema=False)
 
 PAGE = 50
+STAGES = ["proposed", "draft", "under_review", "planned", "signed", "in_force",
+          "renewal_planned", "expired"]  # the contract's agreement statuses, in order
 HISTORY_COLUMNS = ["date", "status", "article_id", "evidence_text", "evidence_url", "source"]
 # Annotated aliases: FastAPI copies their Query metadata for each parameter
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT)]
@@ -100,7 +102,8 @@ def agreements(request: Request, country: Code = None, status: Text = None,
                format: Fmt = "html", store: Store = StoreDep, user=UserDep):
     rows = queries.list_agreements(store.conn, country=country or None, status=status or None)
     return table_page(request, user, "agreements.html", rows[:MAX_LIMIT], AGREEMENT_COLUMNS,
-                      format, "agreements", filters={"country": country, "status": status})
+                      format, "agreements", filters={"country": country, "status": status},
+                      countries=_countries(store), stages=STAGES)
 
 
 @router.get("/agreements/{item_id}")
