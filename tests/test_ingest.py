@@ -187,6 +187,14 @@ def test_changed_file_updates_its_article_under_the_same_id(tmp_path, store):
     assert store.conn.execute("SELECT count(*) FROM articles").fetchone()[0] == 1
 
 
+def test_the_store_inside_the_ingested_folder_is_not_an_article(tmp_path):
+    store = Store(tmp_path / "hoptac.db")
+    (tmp_path / "a.txt").write_text(EN, "utf-8")
+    summary = ingest_paths(store, [tmp_path], extract=lambda article: {"countries": []})
+    store.close()
+    assert (summary.new, summary.failed) == (1, 0)
+
+
 def test_force_extracts_unchanged_articles_again(folder, store):
     (folder / "a.txt").write_text(FR, "utf-8")
     ingest_paths(store, [folder])

@@ -48,10 +48,10 @@ def ingest(
     """Read articles (text, Markdown, HTML, JSON/JSONL, RSS/Atom, WARC) into the store,
     extract them and rebuild the knowledge base. Unchanged articles are skipped."""
     from hoptac.ingest.progress import reporter_for
-    from hoptac.ingest.runner import collect_files, ingest_paths
+    from hoptac.ingest.runner import batch_files, ingest_paths
 
-    files = collect_files(paths)
     store = _open_store(db)
+    files = batch_files(store, paths)
     try:
         summary = ingest_paths(store, files, max_size=int(max_size * MEGABYTE),
                                max_chars=max_chars, force=force,

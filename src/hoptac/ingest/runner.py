@@ -93,6 +93,13 @@ def collect_files(paths: Iterable[str | Path]) -> list[Path]:
     return files
 
 
+def batch_files(store: Store, paths: Iterable[str | Path]) -> list[Path]:
+    """`collect_files(paths)` without the store's own database files (a store kept inside the
+    folder being ingested is not an article)."""
+    own = {Path(f"{store.path}{suffix}").resolve() for suffix in ("", "-wal", "-shm", "-journal")}
+    return [f for f in collect_files(paths) if not (f.exists() and f.resolve() in own)]
+
+
 class Ingester:
     """Stores the articles of one file after another into `store`."""
 
@@ -151,7 +158,7 @@ def ingest_paths(store: Store, paths: Iterable[str | Path], *,
                  reporter: Reporter | None = None) -> IngestSummary:
     """Ingest every file under `paths`, then rebuild the knowledge base if anything changed."""
     reporter = reporter or SilentReporter()
-    files = collect_files(paths)
+    files = batch_files(store, paths)
     ingester = Ingester(store, max_size=max_size, max_chars=max_chars, extract=extract,
                         force=force)
     summary = IngestSummary()
