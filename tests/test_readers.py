@@ -103,6 +103,13 @@ def test_legacy_and_utf16_encodings_are_decoded(tmp_path, encoding):
     assert article.language == "fr"
 
 
+def test_utf8_with_one_damaged_byte_stays_utf8(tmp_path):
+    data = VI.encode("utf-8")
+    data = data[:40] + b"\xff" + data[40:]
+    article = only(write(tmp_path / "vi.txt", data))
+    assert "\ufffd" in article.text and "Nhật Bản" in article.text
+
+
 def test_utf8_bom_is_kept_and_the_header_still_read(tmp_path):
     article = only(write(tmp_path / "bom.txt", f" date 2025-02-03 Talks in Dakar\n\n{FR}"
                                                 .encode("utf-8-sig")))

@@ -25,6 +25,8 @@ BOMS = [
 
 # Share of control characters (other than layout ones) above which decoded text is binary.
 MAX_CONTROL_SHARE = 0.01
+# Valid multi-byte UTF-8 characters per damaged byte above which damaged UTF-8 is still UTF-8.
+UTF8_EVIDENCE = 10
 LAYOUT_CONTROLS = set("\t\n\r\f\v")
 
 META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
@@ -50,7 +52,7 @@ def _decode(data: bytes, declared: str | None) -> str | None:
         if data.startswith(bom):
             return _try(data, encoding)
     if b"\x00" not in data:
-        text = _try(data, "utf-8")
+        text = _try(data, "utf-8") or _mostly_utf8(data)
         if text is not None:
             return text
     if declared and _known(declared):
@@ -68,6 +70,16 @@ def _try(data: bytes, encoding: str) -> str | None:
         return data.decode(encoding)
     except (UnicodeDecodeError, LookupError):
         return None
+
+
+def _mostly_utf8(data: bytes) -> str | None:
+    """UTF-8 with a few damaged bytes (each becomes U+FFFD) rather than a legacy code page that
+    would garble every accented letter. Legacy text hardly ever holds valid multi-byte UTF-8
+    sequences, so many of them and few errors tell UTF-8."""
+    text = data.decode("utf-8", errors="replace")
+    damaged = text.count("\ufffd")
+    multibyte = sum(1 for char in text if not char.isascii()) - damaged
+    return text if multibyte >= UTF8_EVIDENCE * damaged else None
 
 
 def _known(encoding: str) -> bool:
