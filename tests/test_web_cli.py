@@ -52,3 +52,17 @@ def test_serve_is_a_command_with_host_and_port():
     result = runner.invoke(app, ["serve", "--help"])
     assert result.exit_code == 0
     assert "--host" in result.output and "--port" in result.output and "--db" in result.output
+
+
+def test_a_hash_with_weaker_parameters_is_upgraded_at_login(store):
+    from argon2 import PasswordHasher
+
+    weak = PasswordHasher(time_cost=1, memory_cost=8192, parallelism=1).hash("mot de passe")
+    store.conn.execute("INSERT INTO users VALUES ('old', ?, '2025-01-01T00:00:00+00:00')",
+                       (weak,))
+    assert not auth.check_password(store.conn, "old", "wrong")
+    assert auth.check_password(store.conn, "old", "mot de passe")
+    upgraded = store.conn.execute("SELECT password_hash FROM users WHERE username = 'old'")
+    new_hash = upgraded.fetchone()[0]
+    assert new_hash != weak and not PasswordHasher().check_needs_rehash(new_hash)
+    assert auth.check_password(store.conn, "old", "mot de passe")

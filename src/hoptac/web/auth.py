@@ -59,9 +59,13 @@ def check_password(conn: sqlite3.Connection, username: str, password: str) -> bo
         _hasher.hash(password)  # same work as a real check: no user enumeration by timing
         return False
     try:
-        return _hasher.verify(row["password_hash"], password)
+        _hasher.verify(row["password_hash"], password)
     except (VerificationError, InvalidHashError):
         return False
+    if _hasher.check_needs_rehash(row["password_hash"]):  # argon2 parameters were raised
+        conn.execute("UPDATE users SET password_hash = ? WHERE username = ?",
+                     (_hasher.hash(password), username))
+    return True
 
 
 def open_session(conn: sqlite3.Connection, username: str) -> tuple[str, str]:
