@@ -128,6 +128,9 @@ def test_french_titles_give_roles_and_nationality_adjectives_give_countries():
     chheang = person(persons, "Chheang Ra")
     assert chheang["country"] == "KH"
     assert chheang["roles"][0]["title"] == "ministre cambodgien de la Santé"
+    # the minister of health works for his country's ministry of health
+    assert chheang["roles"][0]["organization"] == org(organizations,
+                                                      "ministère cambodgien de la Santé")["id"]
     lan = person(persons, "Dao Hong Lan")
     assert lan["country"] == "VN"
     assert any(r["title"].startswith("ministre vietnamien") for r in lan["roles"])

@@ -26,14 +26,15 @@ DEFAULT_HOST = "VN"  # the corpus is news about health cooperation with Viet Nam
 
 def fold(text: str) -> str:
     """Lowercase, accents and đ removed, one character for one character (offsets survive)."""
-    out = []
-    for ch in text:
-        if ch in "đĐ":
-            out.append("d")
-            continue
-        base = unicodedata.normalize("NFD", ch)[0].lower()
-        out.append(base[0] if base else ch)
-    return "".join(out)
+    return "".join(map(_fold_char, text))
+
+
+@cache
+def _fold_char(ch: str) -> str:
+    if ch in "đĐ":
+        return "d"
+    base = unicodedata.normalize("NFD", ch)[0].lower()
+    return base[0] if base else ch
 
 
 def strip_accents(text: str) -> str:

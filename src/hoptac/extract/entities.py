@@ -19,7 +19,7 @@ import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 
 from rapidfuzz import fuzz
@@ -128,7 +128,7 @@ class Token:
     kind: str  # word, elision, poss, punct
     pos: str = ""  # spaCy coarse part of speech when known
 
-    @property
+    @cached_property
     def low(self) -> str:
         return fold(self.text)
 
@@ -695,11 +695,16 @@ def _known_entry(m: OrgMention) -> dict | None:
     """The well-known body a found name or its acronym stands for ("World Health Organisation
     (WHO)" is the World Health Organization of data/organizations.json)."""
     plain = fold(re.sub(r"\s*\([^)]*\)", "", m.text))
-    for entry in lexicon().known:
-        forms = [entry["name"], *entry.get("aliases", [])]
-        if plain in {fold(f) for f in forms} or (m.acronym and m.acronym in forms):
+    for entry, folded in _known_forms():
+        if plain in folded or (m.acronym and m.acronym in entry.get("aliases", [])):
             return entry
     return None
+
+
+@cache
+def _known_forms() -> tuple[tuple[dict, frozenset[str]], ...]:
+    return tuple((entry, frozenset(fold(f) for f in [entry["name"], *entry.get("aliases", [])]))
+                 for entry in lexicon().known)
 
 
 def _group_orgs(mentions: list[OrgMention], host: str) -> list[OrgGroup]:
@@ -1348,6 +1353,7 @@ class EntityFinder:
                      org_ids: dict[int, str]) -> dict:
         roles = self._roles(group, orgs, org_ids)
         country = self._person_country(group, roles, orgs, org_ids)
+        roles = [(r, o or _ministry_of(r.title, country, orgs, org_ids)) for r, o in roles]
         aliases = [f for f in group.forms if f != group.name]
         for form in [group.name, *aliases]:
             plain = strip_accents(form)
@@ -1387,6 +1393,23 @@ class EntityFinder:
             counts[code] = counts.get(code, 0) + 1
         others = [c for c, n in counts.items() if c != self.host and n >= 2]
         return others[0] if len(others) == 1 else None
+
+
+MINISTER_OF = re.compile(
+    r"minist\w*(?:\s+\w+)?\s+(?:of|de\s+la|de\s+l['’]|des|du|de)\s+([\w' ’-]+)", re.I)
+
+
+def _ministry_of(title: str, country: str | None, orgs: list[OrgGroup],
+                 org_ids: dict[int, str]) -> str | None:
+    """"Deputy Minister of Health" works for the Ministry of Health of the same country, when
+    the article names exactly one such ministry."""
+    match = MINISTER_OF.search(fold(title))
+    if not match:
+        return None
+    domain = match.group(1).split()[0]
+    found = [g for g in orgs if g.kind == "ministry" and domain in g.base.split()
+             and (country is None or g.country == country)]
+    return org_ids[id(found[0])] if len(found) == 1 else None
 
 
 def _keep_longest(mentions: list[OrgMention]) -> list[OrgMention]:
