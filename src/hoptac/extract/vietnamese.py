@@ -138,7 +138,9 @@ class Token:
 
 def tokenize(sentence: Sentence, text: str) -> list[Token]:
     """Syllables and punctuation of a sentence, with article offsets and POS of their word."""
-    tokens = [Token(m.group(), sentence.start + m.start(), sentence.start + m.end(), source=text)
+    # matching uses the composed form (NFC) of each syllable; offsets stay those of the text
+    tokens = [Token(unicodedata.normalize("NFC", m.group()), sentence.start + m.start(),
+                    sentence.start + m.end(), source=text)
               for m in TOKEN.finditer(sentence.text)]
     _attach_words(sentence, tokens)
     return tokens
@@ -322,8 +324,10 @@ def find_organizations(tokens: list[Token], places: list[Span]) -> list[OrgHit]:
 
 def _organization_at(tokens: list[Token], i: int, places: list[Span]) -> OrgHit | None:
     token = tokens[i]
-    if not token.is_word or not token.is_cap:
+    if not token.is_word:
         return None
+    if not token.is_cap:
+        return _lowercase_head_org(tokens, i, places)
     known_n, found = _match(tokens, i, _phrases("known"))
     known = None
     if known_n:
@@ -346,6 +350,30 @@ def _organization_at(tokens: list[Token], i: int, places: list[Span]) -> OrgHit 
             return _finish_org(tokens, i, j, places, head=head, name_start=i + head_n)
         return None
     return _acronym_at(tokens, i)
+
+
+def _lowercase_head_org(tokens: list[Token], i: int, places: list[Span]) -> OrgHit | None:
+    """'bệnh viện Chợ Rẫy', 'tập đoàn Pfizer': news also writes these heads in lowercase.
+
+    Only hospitals, universities and companies, and only before a capitalised name that is
+    more than a country ('các trường đại học Pháp' names no one).
+    """
+    head_n, head = _match(tokens, i, _phrases("heads"), whole_words=True)
+    if not head_n or head.get("kind") not in LOWERCASE_HEAD_KINDS:
+        return None
+    if len(head["head"].split()) < 2 or i + head_n >= len(tokens):
+        return None
+    first = tokens[i + head_n]
+    if not (first.is_cap and first.is_word):
+        return None
+    place = _place_at(places, i + head_n)
+    j = _extend_name(tokens, i, i + head_n, places, head)
+    if place is not None and place.j >= j or j == i + head_n:
+        return None
+    return _finish_org(tokens, i, j, places, head=head, name_start=i + head_n)
+
+
+LOWERCASE_HEAD_KINDS = {"hospital", "university", "company"}
 
 
 def _acronym_at(tokens: list[Token], i: int) -> OrgHit | None:
@@ -500,6 +528,8 @@ def _finish_org(tokens: list[Token], i: int, j: int, places: list[Span], name_st
         if country is None:
             country, guessed = _default_org_country(tokens, name_start, j, kind), True
         hit = OrgHit(i, j, name, kind, country, country_guessed=guessed, country_after=after)
+        if kind == "company" and j - name_start >= 1:
+            hit.aliases.append(_span_text(tokens, name_start, j))  # "Pfizer Inc", as abroad
     hit.key = _org_key(tokens, places, hit, name_start)
     hit.name_start, hit.head = name_start, head
     _attach_acronym(tokens, hit)
