@@ -90,6 +90,13 @@ def test_stats_counts_articles_by_language(seeded):
     assert "articles" in plain and "knowledge base" in plain
 
 
+def test_reading_commands_need_an_existing_store(tmp_path):
+    for command in (["search", "x"], ["show", "x"], ["stats"]):
+        result = run(tmp_path / "none.db", *command)
+        assert result.exit_code == 1 and result.stderr.startswith("error: no store at")
+    assert not (tmp_path / "none.db").exists()
+
+
 def test_bad_files_give_one_error_line_each_and_exit_1(tmp_path):
     inputs = tmp_path / "in"
     inputs.mkdir()

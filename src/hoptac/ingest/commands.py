@@ -21,10 +21,20 @@ JsonOption = typer.Option(False, "--json", help="Print JSON")
 PathsArgument = typer.Argument(..., help="Article files or folders (walked recursively)")
 
 
-def _open_store(db: Path | None):
+def _open_store(db: Path | None, *, existing: bool = False):
+    """The store at `db` (default: $HOPTAC_DB or the XDG data dir); with `existing`, a missing
+    store is an error rather than a new empty one."""
+    import sqlite3
+
     from hoptac.store import Store
 
-    return Store(db or default_db_path())
+    path = db or default_db_path()
+    if existing and not path.exists():
+        _fail(f"no store at {path} (run `hoptac ingest` first, or pass --db)")
+    try:
+        return Store(path)
+    except sqlite3.Error as err:
+        _fail(f"cannot open the store at {path}: {err}")
 
 
 def _fail(message: str) -> None:
@@ -81,7 +91,7 @@ def search(
     """Full-text search (accents and case do not matter), best matches first."""
     from hoptac.store.search import SearchError, search_articles
 
-    store = _open_store(db)
+    store = _open_store(db, existing=True)
     try:
         hits = search_articles(store.conn, query, language=language, country=country,
                                since=since, until=until, limit=limit)
@@ -122,7 +132,7 @@ def show(
     as_json: bool = JsonOption,
 ) -> None:
     """An article's metadata and a summary of what was extracted from it."""
-    store = _open_store(db)
+    store = _open_store(db, existing=True)
     try:
         row = store.find_article(article)
         if row is None:
@@ -171,7 +181,7 @@ def summarize_extraction(extraction: dict) -> list[str]:
 def stats(db: Path | None = DbOption, as_json: bool = JsonOption) -> None:
     """Counts: articles by language, extracted persons, organizations, events, agreements,
     facts, and knowledge-base items."""
-    store = _open_store(db)
+    store = _open_store(db, existing=True)
     try:
         figures = store.stats()
     finally:
