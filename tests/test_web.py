@@ -334,6 +334,13 @@ def test_article_page_highlights_the_requested_range(client):
     assert re.search(r'class="[^"]*hl-person', html)  # mentions marked too
 
 
+def test_article_mentions_link_to_their_knowledge_base_pages(client, ids, names):
+    html = client.get("/articles/vi-dao-tao").text
+    linked = dict(re.findall(r'<a class="entity-link" href="(/[^"]+)">([^<]+)</a>', html))
+    assert linked[f"/persons/{ids['an']}"] == "Nguyễn Văn An"
+    assert linked[f"/organizations/{ids['choray']}"] == "Bệnh viện Chợ Rẫy"
+
+
 def test_articles_without_a_title_show_their_first_line():
     from hoptac.web.queries import display_title
 

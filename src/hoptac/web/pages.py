@@ -187,7 +187,8 @@ def article(request: Request, article_id: str, start: int | None = Query(None, g
     text = item["text"]
     target = (start, end) if start is not None and end is not None and \
         start < end <= len(text) else None
-    annotations = queries.article_annotations(item["extraction"], len(text))
+    annotations = queries.article_annotations(item["extraction"], len(text),
+                                              queries.entity_links(store.conn, article_id))
     return render(request, "article.html", {
         "a": item, "target": target,
         "segments": queries.highlight_segments(text, annotations, target),

@@ -215,15 +215,27 @@ def article_detail(conn: sqlite3.Connection, article_id: str) -> dict | None:
     return article
 
 
-def article_annotations(extraction: dict, text_length: int) -> list[dict]:
-    """Ranges to mark on the article: mentions of persons and organizations, evidence of
-    events, agreements and facts. Ranges outside the text are dropped."""
+def entity_links(conn: sqlite3.Connection, article_id: str) -> dict[str, str]:
+    """Local ids of one article's persons and organizations -> their knowledge-base pages."""
+    rows = conn.execute(
+        "SELECT l.local_id, i.id, i.kind FROM kb_links l JOIN kb_items i ON i.id = l.item_id "
+        "WHERE l.article_id = ? AND i.kind IN ('person', 'organization')", (article_id,))
+    return {r["local_id"]: f"/{r['kind']}s/{r['id']}" for r in rows}
+
+
+def article_annotations(extraction: dict, text_length: int,
+                        links: dict[str, str] | None = None) -> list[dict]:
+    """Ranges to mark on the article: mentions of persons and organizations (with the page
+    `links` gives their local id), evidence of events, agreements and facts. Ranges outside
+    the text are dropped."""
+    links = links or {}
     out = []
     for kind, key in (("person", "persons"), ("organization", "organizations")):
         for item in extraction.get(key) or []:
             for mention in item.get("mentions") or []:
                 out.append({"kind": kind, "start": mention.get("start"),
-                            "end": mention.get("end"), "label": item.get("name") or ""})
+                            "end": mention.get("end"), "label": item.get("name") or "",
+                            "url": links.get(item.get("id") or "")})
     for kind, key in (("event", "events"), ("agreement", "agreements"), ("fact", "facts")):
         for item in extraction.get(key) or []:
             evidence = item.get("evidence") or {}
@@ -250,7 +262,9 @@ def highlight_segments(text: str, annotations: list[dict],
             continue
         covering = [a for a in annotations if a["start"] <= start and end <= a["end"]]
         in_target = bool(target and target[0] <= start and end <= target[1])
+        linked = sorted((a for a in covering if a.get("url")), key=lambda a: a["end"] - a["start"])
         segments.append({
+            "url": linked[0]["url"] if linked else None,
             "text": text[start:end],
             "kinds": sorted({a["kind"] for a in covering}),
             "title": "; ".join(sorted({f"{a['kind']}: {a['label']}" for a in covering})),
