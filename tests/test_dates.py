@@ -65,6 +65,7 @@ def test_date_forms(language, text, published, wanted):
     ("en", "Officials may visit the 12 hospitals; 93,35 % are covered."),
     ("vi", "Kế hoạch kéo dài trong 3 tháng, với 30/1000 suất học bổng."),
     ("vi", "Chương trình giai đoạn 2025-2030 có tỷ lệ 5-8/10 người tham gia."),
+    ("vi", "Hội nghị lần thứ hai và khóa thứ 3 đã kết thúc."),
 ])
 def test_numbers_identifiers_and_ranges_are_not_dates(language, text):
     assert dates_of(text, language, "2025-11-13") == {}
@@ -74,6 +75,10 @@ def test_a_year_after_a_preposition_is_a_year():
     assert dates_of("La coopération existe depuis 2018.", "fr") == {"2018": "2018"}
     assert dates_of("The law was revised in 2024.", "en") == {"2024": "2024"}
     assert dates_of("Hai nước ký hiệp định năm 2019.", "vi") == {"2019": "2019"}
+
+
+def test_vietnamese_weekday_after_a_time_word():
+    assert dates_of("Sáng thứ Hai, đoàn đến Huế.", "vi", "2025-06-05") == {"thứ Hai": "2025-06-02"}
 
 
 def test_relative_dates_need_a_publication_date():

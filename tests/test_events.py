@@ -99,6 +99,29 @@ def test_a_headline_mention_takes_the_full_telling_of_the_event():
     assert events[0]["evidence"]["text"].startswith("Ngày 3/10")
 
 
+def test_a_lede_read_as_title_still_reports_the_event():
+    from hoptac.extract.pipeline import build_context
+    from hoptac.model import Article
+
+    text = (" date 2024-03 L'ambassadeur du Vietnam au Japon a reçu le 12 mars une délégation "
+            "de l'Association médicale Japon-Vietnam.\n\nLes deux parties ont évoqué la "
+            "formation des infirmières.")
+    context = build_context(Article(id="lede", text=text, language="fr"))
+    events = find_events(context, [], [], find_dates(context))
+    assert [(e["type"], e["date"]) for e in events] == [("meeting", "2024-03-12")]
+    evidence = events[0]["evidence"]
+    assert text[evidence["start"]:evidence["end"]] == evidence["text"]
+
+
+def test_a_headline_line_gives_way_to_the_sentence_that_tells_the_event():
+    text = ("Le ministre reçoit son homologue cubain\n"
+            "La coopération sanitaire progresse. C'est ce qu'a affirmé le ministre de la Santé "
+            "en recevant jeudi à Hanoï son homologue cubain.")
+    events = events_of(text, "fr")
+    assert [(e["type"], e["place"]) for e in events] == [("meeting", "Hanoï")]
+    assert events[0]["evidence"]["text"].startswith("C'est ce qu'a affirmé")
+
+
 def test_a_weekday_later_in_the_article_opens_no_event():
     text = ("Health officials of Chile and Vietnam are preparing an upcoming visit.\n"
             "Officials explained the aims of the visit in an interview on Monday.")

@@ -106,7 +106,11 @@ def _patterns(language: str) -> list[tuple[str, re.Pattern]]:
     else:
         forms.append(("numeric", rf"{NOT_AFTER}(?P<day>[0-3]?\d)/(?P<mon>1[0-2]|0?[1-9])/{YEAR}",
                       0))
-    weekday_lead = r"(?<=\bon\s)" if language == "en" else r"(?<!\w)"
+    # "on Monday"; "lundi"; Vietnamese "thứ hai" only after a time word ("lần thứ hai" is
+    # "the second time")
+    weekday_lead = {"en": r"(?<=\bon\s)",
+                    "vi": r"(?:(?<!\w)(?P<lead>vào|hôm|sáng|chiều|tối|trưa|đêm)\s+)"}.get(
+        language, r"(?<!\w)")
     forms += [
         ("relative", rf"(?<!\w)(?P<rel>{relative})(?!\w)", re.I),
         ("weekday", rf"{weekday_lead}(?P<wd>{wd})(?!\w)(?:\s+{direction})?", re.I),

@@ -19,15 +19,16 @@ from pathlib import Path
 
 from hoptac.extract.context import Context, Sentence
 from hoptac.extract.countries import city_code, city_mentions, country_mentions
-from hoptac.extract.dates import DateMention
+from hoptac.extract.dates import DateMention, find_dates_in_text
 
 DATA = Path(__file__).parent / "data"
 LEAD_SENTENCES = 2  # the sentences that report the article's main event, with the rest of
+HEADLINE_CHARS = 150
 LEAD_CHARS = 250  # the opening of the first paragraph (a splitter may cut "Prof.Dr. X" in three)
 NOT_NOW_WINDOW = 45  # characters before a signing trigger searched for a future/wish phrasing
 DATELINE_PARAGRAPHS = 3
 UPPER = "A-ZÀ-ÖØ-ÞĀ-ỸĐ"
-DATELINE = re.compile(rf"\A\s*([{UPPER}][^\n()\-–—,:]{{1,30}}?)\s*(?:,[^\n()\-–—]{{0,25}})?"
+DATELINE = re.compile(rf"\s*([{UPPER}][^\n()\-–—,:]{{1,30}}?)\s*(?:,[^\n()\-–—]{{0,25}})?"
                       r"(?:\([^)\n]{1,12}\))?\s*[-–—]\s")
 
 
@@ -73,6 +74,7 @@ def find_events(context: Context, persons: list[dict], organizations: list[dict]
                 countries: list[str] | None = None) -> list[dict]:
     """The contract's events of the article: one per real event."""
     triggers = find_triggers(context)
+    dates = title_dates(context) + list(dates)
     _attach_dates(context, triggers, dates)
     events = _group(context, triggers)
     _date_the_lead(context, events, dates, triggers)
@@ -92,7 +94,12 @@ def find_triggers(context: Context) -> list[Trigger]:
     body = [s for s in context.sentences
             if context.body_start <= s.start and s.end <= context.body_end]
     lead_end = _lead_end(context)
-    for index, sentence in enumerate(body):
+    title = title_sentence(context)
+    numbered = ([(-1, title)] if title else []) + list(enumerate(body))
+    if not title and body and _headline_like(body[0].text) and \
+            "\n" in context.text[body[0].end:context.body_end]:
+        numbered = [(-1, body[0])] + [(i - 1, s) for i, s in enumerate(body) if i > 0]
+    for index, sentence in numbered:
         taken: list[tuple[int, int]] = []
         candidates = []
         for kind, pattern in _trigger_patterns(context.language):
@@ -111,15 +118,47 @@ def find_triggers(context: Context) -> list[Trigger]:
     return triggers
 
 
+def title_sentence(context: Context) -> Sentence | None:
+    """The headline when it stands in the text before the body: a lede read as a title
+    (" date 2023-02 L'ambassadeur ... a reçu le 17 février une délégation ...") reports the
+    main event too."""
+    if not context.title:
+        return None
+    start = context.text.find(context.title, 0, context.body_start)
+    if start < 0:
+        return None
+    return Sentence(start, start + len(context.title), context.title)
+
+
+def title_dates(context: Context) -> list[DateMention]:
+    title = title_sentence(context)
+    if title is None:
+        return []
+    return [DateMention(m.start + title.start, m.end + title.start, m.text, m.edtf, m.relative)
+            for m in find_dates_in_text(title.text, context.language, context.published)]
+
+
 def _lead_end(context: Context) -> int:
-    """Where the lead ends: the first paragraph of the body, at most LEAD_CHARS long."""
-    text = context.text
-    start = context.body_start
-    while start < context.body_end and text[start].isspace():
-        start += 1
-    end = text.find("\n", start)
-    end = context.body_end if end < 0 else min(end, context.body_end)
+    """Where the lead ends: the first paragraph of the body after a headline line, at most
+    LEAD_CHARS long."""
+    start, end = _first_line(context, context.body_start)
+    if _headline_like(context.text[start:end]):
+        start, end = _first_line(context, end)
     return min(end, start + LEAD_CHARS)
+
+
+def _first_line(context: Context, offset: int) -> tuple[int, int]:
+    text = context.text
+    while offset < context.body_end and text[offset].isspace():
+        offset += 1
+    end = text.find("\n", offset)
+    return offset, context.body_end if end < 0 else min(end, context.body_end)
+
+
+def _headline_like(line: str) -> bool:
+    """A first body line that is a headline: short, without closing punctuation."""
+    line = line.strip()
+    return 0 < len(line) <= HEADLINE_CHARS and not re.search(r"[.!?…:»\"”)]$", line)
 
 
 def _attach_dates(context: Context, triggers: list[Trigger], dates: list[DateMention]) -> None:
@@ -128,9 +167,12 @@ def _attach_dates(context: Context, triggers: list[Trigger], dates: list[DateMen
     from hoptac.extract.agreements import find_mentions
 
     instruments = [(m.start, m.end) for m in find_mentions(context)]
+    dateline = DATELINE.match(context.text, context.body_start, context.body_end)
     for date in dates:
         if re.fullmatch(r"\d{4}", date.edtf):
             continue  # a year alone dates a period, not an event
+        if dateline and date.end <= dateline.end():
+            continue  # "Hanoi, 1er novembre (VNA) -": when the article was written
         same = [t for t in triggers if t.sentence.start <= date.start < t.sentence.end]
         if not same:
             continue
@@ -141,7 +183,9 @@ def _attach_dates(context: Context, triggers: list[Trigger], dates: list[DateMen
         own = _distance(nearest.start, nearest.end, date)
         if nearest.type != "signing" and any(_distance(a, b, date) < own for a, b in rivals):
             continue
-        if nearest.date is None or (nearest.date.relative and not date.relative):
+        if nearest.date is None or (nearest.date.relative and not date.relative) or (
+                nearest.date.relative == date.relative
+                and own < _distance(nearest.start, nearest.end, nearest.date)):
             nearest.date = date
 
 
@@ -162,12 +206,15 @@ def _group(context: Context, triggers: list[Trigger]) -> list[Event]:
                           or e.date.edtf == date.edtf), None)
             if match is None:
                 events.append(Event(trigger.type, trigger, date))
-            elif match.date is None:  # the headline told it, this sentence tells it in full
-                match.date, match.trigger = date, trigger
-            elif match.date.relative:
+            elif match.date is None or match.date.relative:
+                if match.date is None or match.trigger.sentence_index < 0:
+                    match.trigger = trigger  # the headline told it, this sentence in full
                 match.date = date
             continue
         if same_type:
+            if same_type[0].trigger.sentence_index < 0 and trigger.sentence_index >= 0 \
+                    and same_type[0].date is None:
+                same_type[0].trigger = trigger  # the body tells what the headline announced
             continue
         if trigger.lead:
             events.append(Event(trigger.type, trigger, date))
