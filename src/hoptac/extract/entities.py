@@ -240,12 +240,12 @@ def _org_extent(tokens: list[Token], i: int, length: int, spec: dict, language: 
     acronym = None
     english = language == "en"
     if english:
-        first = _extend_backwards(tokens, i, blocked)
+        first = _extend_backwards(tokens, i)
     embassy = spec.get("kind") == "embassy"
     while j < len(tokens):
         tok = tokens[j]
-        if tok.start in blocked:
-            break
+        if tok.start in blocked and j > i + length:
+            break  # "ministère de la Santé | Dao Hong Lan", but "Hôpital Le Van Thinh"
         if tok.text == "(" and j + 2 < len(tokens) and tokens[j + 2].text == ")" \
                 and ACRONYM.match(tokens[j + 1].text):
             inner = any(_head_at(tokens, n, language) for n in range(i + length, j))
@@ -363,15 +363,16 @@ def _name_stop(tokens: list[Token], k: int) -> bool:
 
 
 def _run_has_head(tokens: list[Token], k: int) -> bool:
-    """Whether the capitalised run ending at k holds a head noun (a body of its own)."""
+    """Whether the capitalised run ending at k holds a head noun or completes one ("Ministry
+    of Health and ..."): a body of its own."""
     while k >= 0 and tokens[k].is_cap:
         if _head_at(tokens, k, "en"):
             return True
         k -= 1
-    return False
+    return k >= 0 and tokens[k].low in ("of", "for", "on", "the")
 
 
-def _extend_backwards(tokens: list[Token], i: int, blocked: set[int]) -> int:
+def _extend_backwards(tokens: list[Token], i: int) -> int:
     """English names put proper nouns before the head: Hanoi Medical University."""
     k = i - 1
     while k >= 0:
@@ -380,8 +381,9 @@ def _extend_backwards(tokens: list[Token], i: int, blocked: set[int]) -> int:
                 and not _run_has_head(tokens, k - 1):
             k -= 1  # "Foreign Trade and Investment Ministry"
             continue
-        if not tok.is_cap or _name_stop(tokens, k) or is_title_word(tok) \
-                or is_honorific(tok.text) or tok.start in blocked:
+        french_article = tok.low in ("le", "la") and tok.text[:1].isupper()
+        if not tok.is_cap or (_name_stop(tokens, k) and not french_article) \
+                or is_title_word(tok) or is_honorific(tok.text):
             break
         if countries.nationality_code(tok.text) and not countries.country_code(tok.text) \
                 and not _starts_city(tokens, k):
