@@ -72,6 +72,13 @@ def test_snippet_is_original_text_with_the_match_highlighted(filled):
     assert "<mark>Thuấn</mark>" in hit["snippet_html"]
 
 
+def test_consecutive_matched_words_are_one_highlight(filled):
+    [hit] = search_articles(filled.conn, "tran van thuan", language="vi")
+    a, b = hit["highlights"][0]
+    assert hit["snippet"][a:b] == "Trần Văn Thuấn"
+    assert not hit["snippet"].endswith(" ")
+
+
 def test_snippet_collapses_newlines_and_keeps_offsets(filled):
     [hit] = search_articles(filled.conn, "infirmiers")
     assert "\n" not in hit["snippet"]

@@ -115,8 +115,8 @@ def _print_hits(hits: list[dict]) -> None:
     terminal = console.is_terminal
     for hit in hits:
         snippet = Snippet(hit["snippet"], [tuple(h) for h in hit["highlights"]])
-        head = "  ".join(str(v) for v in (hit["id"], hit["published"] or "????",
-                                           hit["language"] or "??", hit["title"] or "") if v)
+        head = "  ".join(str(v) for v in (hit["id"], hit["published"] or "undated",
+                                           hit["language"] or "language?", hit["title"] or "") if v)
         if terminal:
             console.print(f"[bold]{escape(head)}[/bold]")
             console.print("  " + render_snippet(snippet, "[bold yellow]", "[/bold yellow]",

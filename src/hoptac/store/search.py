@@ -132,9 +132,9 @@ def search_articles(conn: sqlite3.Connection, query: str, *, language: str | Non
     try:
         rows = conn.execute(sql, [prepare_query(query), *params, limit, offset]).fetchall()
     except sqlite3.OperationalError as err:
-        if "fts5" in str(err) or "syntax error" in str(err) or "no such column" in str(err):
-            raise SearchError(f"cannot read the query {query!r}: {err}") from None
-        raise
+        if any(word in str(err) for word in ("locked", "busy", "no such table", "disk")):
+            raise
+        raise SearchError(f"cannot read the query {query!r}: {err}") from None
     return [_result(row) for row in rows]
 
 
@@ -224,7 +224,19 @@ def make_snippet(text: str, matches: list[tuple[int, int]],
     highlights = [(len(lead) + position[max(a, start) - start],
                    len(lead) + position[min(b, end) - start])
                   for a, b in matches if a < end and b > start]
-    return Snippet(lead + collapsed + tail, [h for h in highlights if h[1] > h[0]])
+    snippet = lead + collapsed.rstrip() + tail
+    return Snippet(snippet, _merge_adjacent([h for h in highlights if h[1] > h[0]], snippet))
+
+
+def _merge_adjacent(spans: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
+    """One highlight for consecutive matched words (`Đỗ Xuân Tuyên`, not three)."""
+    merged: list[tuple[int, int]] = []
+    for a, b in sorted(spans):
+        if merged and not text[merged[-1][1]:a].strip():
+            merged[-1] = (merged[-1][0], max(b, merged[-1][1]))
+        else:
+            merged.append((a, b))
+    return merged
 
 
 def _collapse(segment: str) -> tuple[str, list[int]]:
