@@ -253,6 +253,12 @@ def warc_bytes(pages: list[tuple[str, str]], gz: bool) -> bytes:
         writer.write_record(writer.create_warc_record(
             url, "response", payload=io.BytesIO(html.encode("utf-8")), http_headers=headers,
             warc_headers_dict={"WARC-Date": f"2025-06-0{number + 1}T10:00:00Z"}))
+    moved = StatusAndHeaders("301 Moved Permanently", [("Content-Type", "text/html"),
+                             ("Location", "https://example.org/a")], protocol="HTTP/1.1")
+    writer.write_record(writer.create_warc_record(
+        "http://example.org/a", "response",
+        payload=io.BytesIO(b"<html><body>Moved to the new address of this page</body></html>"),
+        http_headers=moved))
     robots = StatusAndHeaders("200 OK", [("Content-Type", "text/plain")], protocol="HTTP/1.1")
     writer.write_record(writer.create_warc_record(
         "https://example.org/robots.txt", "response", payload=io.BytesIO(b"User-agent: *"),

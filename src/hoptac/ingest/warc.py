@@ -123,8 +123,11 @@ def _html_payload(record: ArcWarcRecord, max_size: int) -> bytes | None:
 
 
 def _is_html(record: ArcWarcRecord) -> bool:
+    """A successful (2xx) HTTP response carrying HTML; redirects and errors are no articles."""
     headers = record.http_headers
-    content_type = (headers.get_header("Content-Type") or "") if headers else ""
+    if headers is None or not (headers.get_statuscode() or "").startswith("2"):
+        return False
+    content_type = headers.get_header("Content-Type") or ""
     return content_type.split(";")[0].strip().lower() in HTML_TYPES
 
 
