@@ -650,3 +650,39 @@ def test_events_of_unknown_year_are_outside_any_date_range(store):
     assert [e["date"] for e in list_events(store.conn)] == ["XXXX-11-06"]
     assert list_events(store.conn, since="2020") == []
     assert list_events(store.conn, until="2030") == []
+
+
+def test_a_reviewer_sets_an_agreements_stage(client, kb, ids):
+    login(client)
+    html = client.get(f"/agreements/{ids['mou']}").text
+    assert 'name="action" value="set_status"' in html
+    form = review_form(client, kb, "mou", "set_status", status="in_force", date="2026-03")
+    response = client.post("/review", data=form, follow_redirects=False)
+    assert response.status_code == 303
+    data = client.get(f"/api/agreements/{ids['mou']}").json()
+    assert data["status"] == "in_force"
+    assert (data["history"][-1]["status"], data["history"][-1]["date"],
+            data["history"][-1]["source"]) == ("in_force", "2026-03", "correction")
+    bad = review_form(client, kb, "mou", "set_status", status="in_force", date="March")
+    assert client.post("/review", data=bad).status_code == 400
+
+
+def test_a_reviewer_splits_an_item_by_article(client, kb, ids):
+    login(client)
+    html = client.get(f"/agreements/{ids['mou']}").text
+    assert re.findall(r'name="documents" value="([^"]+)"', html) == ["en-nurses", "en-signed"]
+    form = review_form(client, kb, "mou", "split", documents=["en-signed"])
+    assert client.post("/review", data=form, follow_redirects=False).status_code == 303
+    agreements = client.get("/api/agreements").json()["items"]
+    assert sorted(a["documents"] for a in agreements) == [["en-nurses"], ["en-signed"]]
+    nothing = review_form(client, kb, "hcl", "split")
+    assert client.post("/review", data=nothing).status_code == 400
+
+
+def test_after_a_merge_the_reviewer_lands_on_the_merged_item(client, kb, ids):
+    login(client)
+    form = review_form(client, kb, "choray", "merge", into=ids["moh"],
+                       back=f"/organizations/{ids['choray']}")
+    response = client.post("/review", data=form, follow_redirects=False)
+    assert response.headers["location"] == f"/organizations/{ids['moh']}"
+    assert client.get(response.headers["location"]).status_code == 200

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Annotated
 from urllib.parse import urlencode
 
@@ -26,6 +27,7 @@ from hoptac.web.tables import table_response
 router = APIRouter(include_in_schema=False)
 
 PAGE = 50
+EDTF_DAY = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 STAGES = ["proposed", "draft", "under_review", "planned", "signed", "in_force",
           "renewal_planned", "expired"]  # the contract's agreement statuses, in order
 HISTORY_COLUMNS = ["date", "status", "article_id", "evidence_text", "evidence_url", "source"]
@@ -51,6 +53,7 @@ def with_params(request: Request, **changes) -> str:
 
 
 templates.env.globals["with_params"] = with_params
+templates.env.globals["STAGES"] = STAGES
 
 
 def table_page(request: Request, user, template: str, rows: list[dict], columns: list[str],
@@ -242,31 +245,59 @@ def review(request: Request, kind: Annotated[str | None, Query(
 def review_action(request: Request, csrf_token: str | None = Form(None),
                   item: str = Form(..., max_length=200),
                   kind: str = Form(..., pattern="^(person|organization|agreement)$"),
-                  action: str = Form(..., pattern="^(confirm|reject|rename|merge)$"),
+                  action: str = Form(
+                      ..., pattern="^(confirm|reject|rename|merge|split|set_status)$"),
                   name: str | None = Form(None, max_length=300),
                   into: str | None = Form(None, max_length=200),
+                  documents: Annotated[list[str] | None, Form()] = None,
+                  status: str | None = Form(None, max_length=30),
+                  date: str | None = Form(None, max_length=10),
                   reason: str | None = Form(None, max_length=1000),
                   back: str | None = Form(None, max_length=300),
                   store: Store = StoreDep, user=UserDep):
-    """Confirm, reject, rename or merge one knowledge-base item (reviewers only)."""
+    """Confirm, reject, rename, merge or split one knowledge-base item, or set an
+    agreement's stage (reviewers only)."""
     user = auth.require_user(user)
     auth.check_csrf(request, user, csrf_token)
-    payload = _payload(action, name, into)
+    payload = _payload(action, name=name, into=into, documents=documents or [],
+                       status=status, date=date)
     apply_correction(store, reviewer=user.username, action=action, target_kind=kind,
                      target={"item": item}, payload=payload, reason=reason or None)
-    return RedirectResponse(_local(back) or "/review", status_code=303)
+    return RedirectResponse(_after(action, kind, payload, _local(back)), status_code=303)
 
 
-def _payload(action: str, name: str | None, into: str | None) -> dict | None:
+def _payload(action: str, *, name: str | None, into: str | None, documents: list[str],
+             status: str | None, date: str | None) -> dict | None:
+    """The correction's payload from the form fields its action uses (400 when missing)."""
+    def needed(value, what: str):
+        if not value or (isinstance(value, str) and not value.strip()):
+            raise HTTPException(status_code=400, detail=f"{action} needs {what}")
+        return value.strip() if isinstance(value, str) else value
+
     if action == "rename":
-        if not name or not name.strip():
-            raise HTTPException(status_code=400, detail="rename needs a new name")
-        return {"name": name.strip()}
+        return {"name": needed(name, "a new name")}
     if action == "merge":
-        if not into or not into.strip():
-            raise HTTPException(status_code=400, detail="merge needs the item to merge into")
-        return {"into": into.strip()}
+        return {"into": needed(into, "the item to merge into")}
+    if action == "split":
+        return {"documents": needed(documents, "the articles to split off")}
+    if action == "set_status":
+        payload = {"status": needed(status, "a stage")}
+        if date and date.strip():
+            if not EDTF_DAY.match(date.strip()):
+                raise HTTPException(status_code=400, detail="date must be like 2026, 2026-04 "
+                                                            "or 2026-04-15")
+            payload["date"] = date.strip()
+        return payload
     return None
+
+
+def _after(action: str, kind: str, payload: dict | None, back: str | None) -> str:
+    """Where to go once a correction is made: a rejected or merged item's page is gone."""
+    if action == "reject":
+        return "/review"
+    if action == "merge":
+        return f"/{kind}s/{payload['into']}"
+    return back or "/review"
 
 
 @router.get("/corrections")
