@@ -218,6 +218,22 @@ def test_same_stem_in_two_folders_gets_two_articles(tmp_path, store):
     assert [(o.status, o.article_id) for o in again.outcomes] == [("unchanged", ids[1])]
 
 
+def test_a_moved_file_is_recognised_by_its_text_and_a_gone_one_is_kept(tmp_path, store):
+    (tmp_path / "a").mkdir()
+    first = tmp_path / "a" / "note.txt"
+    first.write_text(EN, "utf-8")
+    ingest_paths(store, [first])
+    first.rename(tmp_path / "note.txt")
+    recorder = Recorder()
+    ingest_paths(store, [tmp_path / "note.txt"], reporter=recorder)
+    assert [o.status for o in recorder.outcomes] == ["unchanged"]
+    (tmp_path / "note.txt").write_text(FR, "utf-8")  # another article under the old name
+    recorder = Recorder()
+    ingest_paths(store, [tmp_path / "note.txt"], reporter=recorder)
+    assert [o.status for o in recorder.outcomes] == ["new"]
+    assert store.get_article("note")["text"] == EN
+
+
 def test_same_text_under_another_name_is_unchanged(folder, store):
     (folder / "x.txt").write_text(FR, "utf-8")
     (folder / "y.txt").write_text(FR, "utf-8")

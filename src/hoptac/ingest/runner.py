@@ -141,13 +141,13 @@ class Ingester:
         return Outcome("new" if state == "new" else "updated", shown, article.id)
 
     def _free_id(self, article: Article) -> str:
-        """The article's id (file stem), unless another existing file already holds it; then
-        the id gets a short hash of this file's path (`report-3f2a9c`)."""
+        """The article's id (file stem), unless an article from another file holds it; then
+        the id gets a short hash of this file's path (`report-3f2a9c`). Never replacing the
+        other article keeps it even when its file is gone (a moved file with the same text
+        is recognised by its text and stays unchanged)."""
         row = self.store.get_article(article.id)
         if row is None or row["source_path"] == article.source_path:
             return article.id
-        if row["source_path"] and not Path(row["source_path"]).exists():
-            return article.id  # that file is gone (moved or deleted): this one takes over
         digest = hashlib.sha1((article.source_path or "").encode("utf-8")).hexdigest()[:6]
         return f"{article.id}-{digest}"
 
