@@ -114,6 +114,11 @@ def test_a_reviewer_logs_in_and_renames_an_organization(page, server, screenshot
     visit(page, server + "/organizations")
     names = page.locator("table.data tbody td:first-child a").all_inner_texts()
     assert new_name in names and old_name not in names
+    visit(page, server + "/agreements")
+    page.locator("table.data tbody a[href^='/agreements/']").first.click()
+    page.wait_for_load_state("networkidle")
+    page.screenshot(path=str(screenshots / "agreement-review.png"), full_page=True)
+    assert page.locator("select[name=status]").count() == 1
     visit(page, server + "/review", screenshots, "review-logged-in")
     assert page.locator("form[action='/review']").count() > 0
     visit(page, server + "/corrections", screenshots, "corrections")
