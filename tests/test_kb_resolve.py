@@ -319,3 +319,12 @@ def test_a_university_framework_agreement_is_not_the_intergovernmental_one(store
     countries = holding(store, "agreement", "a", "a1")
     assert countries == holding(store, "agreement", "c", "a1")
     assert countries != holding(store, "agreement", "b", "a1")
+
+
+def test_vietnamese_names_without_diacritics_are_not_fuzzy_matched(store):
+    save(store, "a", doc("en", persons=[person("p1", "Nguyen Van Thanh")]))
+    save(store, "b", doc("en", persons=[person("p1", "Nguyen Van Thinh")]))
+    save(store, "c", doc("fr", persons=[person("p1", "Nguyen Van Thanh")]))
+    rebuild_kb(store)
+    assert holding(store, "person", "a", "p1") != holding(store, "person", "b", "p1")
+    assert holding(store, "person", "a", "p1") == holding(store, "person", "c", "p1")

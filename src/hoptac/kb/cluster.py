@@ -24,6 +24,7 @@ from hoptac.kb.names import (
     is_acronym,
     is_precise_vietnamese,
     known_acronyms,
+    load_data,
     named_acronyms,
     organization_bags,
     person_key,
@@ -128,17 +129,26 @@ def _tones(records: list[Record]) -> dict[str, set[str]]:
 
 
 def persons_compatible(a: list[Record], b: list[Record]) -> bool:
-    """No folded name written with two different tones in the two groups."""
+    """No folded name written with different tones in the two groups."""
     tones_a, tones_b = _tones(a), _tones(b)
-    return all(tones_a[k] == tones_b[k] for k in tones_a.keys() & tones_b.keys())
+    return all(tones_a[k] & tones_b[k] for k in tones_a.keys() & tones_b.keys())
 
 
 def _full_names(records: list[Record]) -> set[str]:
     return {person_key(n) for r in records for n in r.names if len(person_key(n).split()) >= 2}
 
 
+@cache
+def _vietnamese_surnames() -> frozenset[str]:
+    return frozenset(load_data("vietnamese_surnames.json")["surnames"])
+
+
 def _is_vietnamese(records: list[Record]) -> bool:
+    """Vietnamese by country, by diacritics, or by family name."""
+    surnames = _vietnamese_surnames()
     return any(r.country == "VN" or any(is_precise_vietnamese(n) for n in r.names)
+               or any(person_key(n).split()[:1] and person_key(n).split()[0] in surnames
+                      for n in r.names)
                for r in records)
 
 
