@@ -296,3 +296,19 @@ def test_french_apposition_stops_where_the_clause_starts():
     assert committee["country"] == "VN"
     assert org(organizations, "PCV")["country"] == "VN"
     assert org(organizations, "Assemblée nationale")["kind"] == "government"
+
+
+def test_family_name_first_and_given_name_alone():
+    text = ("HÀ NỘI — Minister of Health Đào Hồng Lan on Tuesday received Japanese Ambassador "
+            "to Việt Nam Itō Naoki. Lan thanked Japan for its help to Bạch Mai Hospital. "
+            "Ambassador Itō said Japan would keep training doctors. — VNS")
+    context, persons, organizations = extract(text, "en")
+    ito = person(persons, "Itō Naoki")
+    texts = [context.text[m["start"]:m["end"]] for m in ito["mentions"]]
+    assert texts == ["Itō Naoki", "Itō"]
+    assert ito["country"] == "JP"
+    assert [r["title"] for r in ito["roles"]] == ["Japanese Ambassador to Việt Nam"]
+    lan = person(persons, "Đào Hồng Lan")
+    assert "Dao Hong Lan" in lan["aliases"]
+    assert [context.text[m["start"]:m["end"]] for m in lan["mentions"]] == ["Đào Hồng Lan", "Lan"]
+    assert not any(fold(o["name"]) in ("viet nam", "vietnam") for o in organizations)

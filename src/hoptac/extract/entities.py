@@ -987,6 +987,10 @@ def _same_person(a: str, b: str) -> bool:
 def _next_to_capitalised(text: str, start: int, end: int) -> bool:
     before = re.search(r"(\w+)[ \t]*$", text[max(0, start - 40):start])
     after = re.match(r"[ \t]*(\w+)", text[end:end + 40])
+    if before and (fold(before.group(1)) in lexicon().title_heads
+                   or fold(before.group(1)) in lexicon().title_modifiers
+                   or is_honorific(before.group(1))):
+        before = None  # "Ambassador Itō", "Mr Blum"
     return any(m and m.group(1)[:1].isupper() for m in (before, after))
 
 
@@ -1292,21 +1296,28 @@ class EntityFinder:
                 cleaned.append(c)
         cleaned = _keep_longest_persons(cleaned)
         groups = _group_persons(cleaned)
-        self._person_repeats(groups, org_spans)
+        # a word the model tags alone as a person ("Itō said") is how the text calls someone
+        alone = {m.text for m in _model_persons(self.context) if len(m.text.split()) == 1}
+        self._person_repeats(groups, org_spans, alone)
         return sorted(groups, key=lambda g: g.first)
 
-    def _person_repeats(self, groups: list[PersonGroup], org_spans) -> None:
+    def _person_repeats(self, groups: list[PersonGroup], org_spans,
+                        alone: set[str] = frozenset()) -> None:
         """Every occurrence of each form, and of the last word alone (surname in Western
-        names, given name in Vietnamese ones) when no other person shares it."""
+        names, given name in Vietnamese ones) when no other person shares it; the first word
+        too when the model tagged it alone (family name first: "Itō Naoki", "Itō said")."""
         text = self.context.text
         taken = list(org_spans) + [(m.start, m.end) for g in groups for m in g.mentions]
         last_words: dict[str, list[PersonGroup]] = {}
         for group in groups:
             for form in group.forms:
                 last_words.setdefault(form.split()[-1], []).append(group)
+                if form.split()[0] in alone:
+                    last_words.setdefault(form.split()[0], []).append(group)
         for group in groups:
             forms = sorted(group.forms, key=len, reverse=True)
-            last = {f.split()[-1] for f in group.forms}
+            last = {f.split()[-1] for f in group.forms} | \
+                {f.split()[0] for f in group.forms if f.split()[0] in alone}
             singles = [w for w in last if len(w) >= 3 and len(set(map(id, last_words[w]))) == 1]
             for form in forms + singles:
                 for match in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", text):
@@ -1349,7 +1360,7 @@ class EntityFinder:
                 roles.append((role, org))
         keys = [fold(r.title) for r, _ in roles]
         return [(r, o) for (r, o), k in zip(roles, keys, strict=True)
-                if not any(other != k and other.startswith(k) for other in keys)]
+                if not any(other != k and k in other for other in keys)]
 
     def _person_dict(self, group: PersonGroup, person_id: str, orgs: list[OrgGroup],
                      org_ids: dict[int, str]) -> dict:
