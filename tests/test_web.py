@@ -686,3 +686,13 @@ def test_after_a_merge_the_reviewer_lands_on_the_merged_item(client, kb, ids):
     response = client.post("/review", data=form, follow_redirects=False)
     assert response.headers["location"] == f"/organizations/{ids['moh']}"
     assert client.get(response.headers["location"]).status_code == 200
+
+
+@pytest.mark.parametrize("path", ["/", "/timeline", "/agreements", "/network", "/persons",
+                                  "/organizations", "/articles", "/facts", "/review",
+                                  "/corrections", "/search?q=sante", "/api/network",
+                                  "/api/overview"])
+def test_an_empty_store_serves_every_page(tmp_path, path):
+    with TestClient(create_app(tmp_path / "empty.db")) as empty:
+        response = empty.get(path)
+    assert response.status_code == 200, response.text[:300]
