@@ -55,8 +55,10 @@ def ingest(
     force: bool = typer.Option(False, "--force",
                                help="Extract unchanged articles again (after an extractor update)"),
 ) -> None:
-    """Read articles (text, Markdown, HTML, JSON/JSONL, RSS/Atom, WARC) into the store,
-    extract them and rebuild the knowledge base. Unchanged articles are skipped."""
+    """Read articles into the store, extract them and rebuild the knowledge base.
+
+    Formats: plain text, Markdown, HTML, JSON/JSONL records, RSS/Atom feeds, WARC(.gz).
+    Unchanged articles are skipped; each failure is one `error: PATH: reason` line."""
     from hoptac.ingest.progress import reporter_for
     from hoptac.ingest.runner import batch_files, ingest_paths
 
@@ -179,8 +181,7 @@ def summarize_extraction(extraction: dict) -> list[str]:
 
 
 def stats(db: Path | None = DbOption, as_json: bool = JsonOption) -> None:
-    """Counts: articles by language, extracted persons, organizations, events, agreements,
-    facts, and knowledge-base items."""
+    """Counts of articles by language, extracted items and knowledge-base items."""
     store = _open_store(db, existing=True)
     try:
         figures = store.stats()
