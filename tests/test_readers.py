@@ -202,6 +202,20 @@ def test_jsonl_streams_records_and_reports_malformed_lines(tmp_path):
     assert "record 2: malformed JSON" in items[1].reason
 
 
+def test_json_records_wrapped_under_a_key(tmp_path):
+    data = {"source": "export", "articles": [{"text": EN}, {"text": FR}]}
+    items = list(iter_articles(write(tmp_path / "export.json", json.dumps(data))))
+    assert [(a.id, a.language) for a in items] == [("export-1", "en"), ("export-2", "fr")]
+
+
+def test_jsonl_record_over_the_size_limit_is_refused_alone(tmp_path):
+    lines = [json.dumps({"text": EN}), json.dumps({"text": FR * 20}), json.dumps({"text": VI})]
+    path = write(tmp_path / "big.jsonl", "\n".join(lines))
+    items = list(iter_articles(path, max_size=1000))
+    assert [getattr(i, "id", None) for i in items] == ["big-1", None, "big-3"]
+    assert "record 2: larger than the size limit" in items[1].reason
+
+
 def test_malformed_json_file(tmp_path):
     error = only(write(tmp_path / "bad.json", '{"text": "unterminated'))
     assert isinstance(error, IngestError) and "malformed JSON" in error.reason

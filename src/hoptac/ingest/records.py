@@ -1,8 +1,9 @@
 """JSON and JSON Lines records: `text` plus optional `title`, `url`, `published`, `language`.
 
 A JSON file holds one record (its article id is the file stem) or a list of records
-(`stem-1`, `stem-2`...). A JSON Lines file is read line by line, so it may be large; each line
-is one record, numbered among the non-blank lines.
+(`stem-1`, `stem-2`...), bare or under a key such as `articles`. A JSON Lines file is read
+line by line, so it may be large; each line is one record, numbered among the non-blank
+lines.
 """
 
 from __future__ import annotations
@@ -24,6 +25,9 @@ FIELDS = {
     "language": ("language", "lang"),
 }
 
+# Keys under which exports wrap their list of records: {"articles": [...]}.
+CONTAINERS = ("articles", "items", "records", "data", "documents")
+
 
 def read_json(path: Path, text: str) -> Iterator[Article | IngestError]:
     """The records of a JSON document (already decoded)."""
@@ -35,6 +39,8 @@ def read_json(path: Path, text: str) -> Iterator[Article | IngestError]:
             return
         yield IngestError(path, f"malformed JSON: {err}")
         return
+    if isinstance(data, dict) and _first(data, FIELDS["text"]) is None:
+        data = next((data[key] for key in CONTAINERS if isinstance(data.get(key), list)), data)
     if isinstance(data, dict):
         yield _record_article(path, file_stem(path), data, "")
     elif isinstance(data, list) and data:
