@@ -287,6 +287,9 @@ def _org_extent(tokens: list[Token], i: int, length: int, spec: dict, language: 
                 last = j
                 continue
             break
+        if tok.text == "," and english and _english_list_inside(tokens, j + 1, language):
+            j += 1  # "Ministry of Labour, Invalids and Social Affairs"
+            continue
         if tok.text == "," and not english and j + 1 < len(tokens):
             conn = _connector_length(tokens, j + 1, language)
             target = j + 1 + conn
@@ -312,6 +315,18 @@ def _org_extent(tokens: list[Token], i: int, length: int, spec: dict, language: 
             continue
         break
     return first, last, acronym
+
+
+def _english_list_inside(tokens: list[Token], k: int, language: str) -> bool:
+    """Whether ", Invalids and Social Affairs" continues a name: capitalised words, no body of
+    their own, closed by "and" and a capitalised word within a few words."""
+    n = k
+    while n < len(tokens) and tokens[n].is_cap:
+        n += 1
+    if n == k or n >= len(tokens) - 1 or tokens[n].low not in ("and", "&"):
+        return False
+    return tokens[n + 1].is_cap and not _run_has_head_or_country(tokens, k, language) \
+        and not _run_has_head_or_country(tokens, n + 1, language)
 
 
 def _list_closes(tokens: list[Token], k: int) -> bool:
