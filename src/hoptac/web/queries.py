@@ -363,18 +363,7 @@ def list_facts(conn: sqlite3.Connection, *, article_id: str | None = None,
 # --- knowledge-base items -----------------------------------------------------------------------
 
 
-def _confirmed_items(conn: sqlite3.Connection) -> set[str]:
-    """Items a reviewer confirmed (and nobody reverted)."""
-    out = set()
-    for row in conn.execute("SELECT target FROM corrections WHERE action = 'confirm' "
-                            "AND reverted_at IS NULL"):
-        item = _json(row["target"], {}).get("item")
-        if item:
-            out.add(item)
-    return out
-
-
-def _item_summary(item: dict, index: KbIndex, confirmed: set[str]) -> dict:
+def _item_summary(item: dict, index: KbIndex) -> dict:
     data = item["data"]
     return {
         "id": item["id"], "kind": item["kind"], "name": item["name"],
@@ -383,7 +372,7 @@ def _item_summary(item: dict, index: KbIndex, confirmed: set[str]) -> dict:
         "org_kind": data.get("kind") if item["kind"] == "organization" else None,
         "documents": sorted(index.articles_of.get(item["id"], ())),
         "support": index.support(item["id"]),
-        "confirmed": item["id"] in confirmed or bool(data.get("confirmed")),
+        "confirmed": bool(data.get("confirmed")),  # the KB replays reviewers' confirmations
         "url": f"/{item['kind']}s/{item['id']}",
     }
 
@@ -392,8 +381,7 @@ def list_items(conn: sqlite3.Connection, kind: str, *, q: str | None = None,
                limit: int = 100, offset: int = 0) -> list[dict]:
     """Persons or organizations of the knowledge base, most often reported first."""
     index = KbIndex(conn)
-    confirmed = _confirmed_items(conn)
-    items = [_item_summary(i, index, confirmed) for i in index.items.values() if i["kind"] == kind]
+    items = [_item_summary(i, index) for i in index.items.values() if i["kind"] == kind]
     if q:
         needle = q.casefold()
         items = [i for i in items if needle in i["name"].casefold()
@@ -422,7 +410,7 @@ def entity_detail(conn: sqlite3.Connection, kind: str, item_id: str) -> dict | N
     item = index.items.get(item_id)
     if item is None or item["kind"] != kind:
         return None
-    out = _item_summary(item, index, _confirmed_items(conn))
+    out = _item_summary(item, index)
     linked = _linked_mentions(conn, item_id)
     local_ids = {(m["article_id"], m["local_id"]) for m in linked}
     roles, members = [], []
@@ -489,14 +477,13 @@ def list_agreements(conn: sqlite3.Connection, *, country: str | None = None,
     """Agreements of the knowledge base with parties, areas, stage and evidence (only those
     some article of `in_articles` reports, when given)."""
     index = KbIndex(conn)
-    confirmed = _confirmed_items(conn)
     out = []
     for item in index.items.values():
         if item["kind"] != "agreement":
             continue
         if in_articles is not None and not index.articles_of.get(item["id"], set()) & in_articles:
             continue
-        out.append(_agreement(conn, item, index, confirmed))
+        out.append(_agreement(conn, item, index))
     if country:
         out = [a for a in out if country.upper() in a["countries"]]
     if status:
@@ -505,8 +492,7 @@ def list_agreements(conn: sqlite3.Connection, *, country: str | None = None,
     return out
 
 
-def _agreement(conn: sqlite3.Connection, item: dict, index: KbIndex,
-               confirmed: set[str]) -> dict:
+def _agreement(conn: sqlite3.Connection, item: dict, index: KbIndex) -> dict:
     data = item["data"]
     linked = _linked_mentions(conn, item["id"])
     parties, areas, countries, evidence = [], set(data.get("areas") or []), [], []
@@ -529,7 +515,7 @@ def _agreement(conn: sqlite3.Connection, item: dict, index: KbIndex,
         status = linked[-1]["data"].get("status")
     first = linked[0]["data"] if linked else {}
     return {
-        **_item_summary(item, index, confirmed),
+        **_item_summary(item, index),
         "agreement_kind": data.get("kind") or first.get("kind"),
         "title": data.get("title") or first.get("title") or item["name"],
         "status": status, "countries": countries, "areas": sorted(areas),
@@ -565,7 +551,7 @@ def agreement_detail(conn: sqlite3.Connection, item_id: str) -> dict | None:
     item = index.items.get(item_id)
     if item is None or item["kind"] != "agreement":
         return None
-    return _agreement(conn, item, index, _confirmed_items(conn))
+    return _agreement(conn, item, index)
 
 
 # --- network ------------------------------------------------------------------------------------
@@ -635,8 +621,7 @@ def review_queue(conn: sqlite3.Connection, *, kind: str | None = None,
                  limit: int = 500) -> list[dict]:
     """KB items few articles support and no reviewer confirmed, least supported first."""
     index = KbIndex(conn)
-    confirmed = _confirmed_items(conn)
-    items = [_item_summary(i, index, confirmed) for i in index.items.values()
+    items = [_item_summary(i, index) for i in index.items.values()
              if kind is None or i["kind"] == kind]
     waiting = [i for i in items if not i["confirmed"] and i["support"] <= LOW_SUPPORT]
     waiting.sort(key=lambda i: (i["support"], i["kind"], i["name"].casefold()))
