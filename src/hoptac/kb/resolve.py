@@ -113,11 +113,12 @@ def slug(text: str, limit: int = 40) -> str:
 
 
 def fresh_id(entity: Entity, salt: str = "") -> str:
-    """Deterministic id from the item's first mention (its article and name)."""
+    """Deterministic id from the item's first mention: its article and name (not its local
+    id, which a new extractor may renumber)."""
     anchor = entity.anchor
     label = anchor.names[0] if entity.kind != "agreement" else (
         f"{anchor.item.get('kind')} {' '.join(sorted(anchor.item.get('countries') or []))}")
-    seed = f"{entity.kind}|{anchor.article}|{fold(anchor.names[0])}|{anchor.local_id}|{salt}"
+    seed = f"{entity.kind}|{anchor.article}|{fold(label)}|{salt}"
     digest = hashlib.sha1(seed.encode("utf-8")).hexdigest()[:8]
     return f"{PREFIX[entity.kind]}-{slug(label)}-{digest}"
 
@@ -191,8 +192,10 @@ def assign_ids(entities: list[Entity], old: dict[str, tuple[str, dict]]) -> None
             entity.id = best[1]
         else:
             entity.id = fresh[id(entity)]
-            if entity.id in taken:
-                entity.id = fresh_id(entity, salt=",".join(entity.documents))
+            attempt = 0
+            while entity.id in taken:  # two items first seen in one article under one label
+                attempt += 1
+                entity.id = fresh_id(entity, salt=f"{entity.anchor.local_id}|{attempt}")
         taken.add(entity.id)
 
 
