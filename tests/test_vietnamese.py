@@ -202,3 +202,13 @@ def test_titles_after_names_stay_with_their_own_person():
     assert names["Kim Soo-yeon"]["roles"][0]["title"] == "Đại sứ Hàn Quốc tại Việt Nam"
     assert names["Lee Min-jae"]["roles"] == []
     assert all(p["country"] == "KR" for p in persons)
+
+
+def test_country_in_brackets_and_company_names():
+    text = ("TS.BS Hélène Moreau (Bệnh viện Đại học Lille, Pháp) trình bày tại hội thảo. "
+            "Bộ Y tế làm việc với tập đoàn Medivance Inc của Mỹ.\n")
+    persons, orgs = extract(text)
+    assert by_name(persons, "Hélène Moreau")["country"] == "FR"
+    company = by_name(orgs, "tập đoàn Medivance Inc")
+    assert company["kind"] == "company" and company["country"] == "US"
+    assert "Medivance Inc" in company["aliases"]

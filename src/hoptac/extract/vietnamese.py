@@ -42,7 +42,6 @@ VI_SYLLABLE = re.compile(
 VI_ONLY_LETTERS = set("ăâđêôơưĂÂĐÊÔƠƯ")
 CLAUSE_END = {",", ".", ";", ":", "!", "?", "(", ")", "“", "”", '"', "…"}
 DASHES = {"-", "–", "—"}
-STOP_TAGS = {"V", "E", "R", "C", "CH", "P", "L", "T", "X", "I", "Cc"}
 FORMER = {"cựu", "nguyên"}  # "cựu Đại sứ": a former holder of the title
 
 
@@ -528,8 +527,8 @@ def _finish_org(tokens: list[Token], i: int, j: int, places: list[Span], name_st
         if country is None:
             country, guessed = _default_org_country(tokens, name_start, j, kind), True
         hit = OrgHit(i, j, name, kind, country, country_guessed=guessed, country_after=after)
-        if kind == "company" and j - name_start >= 1:
-            hit.aliases.append(_span_text(tokens, name_start, j))  # "Pfizer Inc", as abroad
+        if kind == "company":
+            hit.aliases.extend(_foreign_part(tokens, name_start, j))  # "Pfizer Inc", as abroad
     hit.key = _org_key(tokens, places, hit, name_start)
     hit.name_start, hit.head = name_start, head
     _attach_acronym(tokens, hit)
@@ -553,6 +552,18 @@ def split_known_prefix(tokens: list[Token], places: list[Span], orgs: list[OrgHi
                     break
         result.append(hit)
     return result
+
+
+def _foreign_part(tokens: list[Token], start: int, j: int) -> list[str]:
+    """The foreign-spelled words that end a company's name ('Tập đoàn Y tế Myongji')."""
+    k = j
+    while k > start and (_is_foreign_word(tokens[k - 1]) or tokens[k - 1].text in {"."}
+                         or tokens[k - 1].text.isupper()):
+        k -= 1
+    while k < j and not tokens[k].is_word:
+        k += 1
+    return [_span_text(tokens, k, j)] if k < j and any(
+        _is_foreign_word(t) for t in tokens[k:j]) else []
 
 
 def _country_after(tokens: list[Token], places: list[Span], j: int) -> str | None:
@@ -651,7 +662,7 @@ def find_persons(tokens: list[Token], places: list[Span], orgs: list[OrgHit]) ->
             i += 1
             continue
         if hit.title is None:
-            _title_after_name(tokens, hit, places, orgs, covered)
+            _title_after_name(tokens, hit, places, orgs)
         if hit.country is None:
             hit.country = _person_country(tokens, places, orgs, hit)
         hits.append(hit)
@@ -674,7 +685,9 @@ def _org_at(orgs: list[OrgHit], i: int) -> OrgHit | None:
     return next((o for o in orgs if o.i == i), None)
 
 
-def _person_after_title(tokens, i, places, orgs, covered) -> PersonHit | None:
+def _person_after_title(tokens: list[Token], i: int, places: list[Span], orgs: list[OrgHit],
+                        covered: set[int]) -> PersonHit | None:
+    """'Thứ trưởng Bộ Y tế Trần Văn Thuấn': a title, what it belongs to, then the name."""
     if i in covered and not _org_at(orgs, i):
         return None
     n, _ = _match(tokens, i, _phrases("titles"), whole_words=False)
@@ -849,7 +862,7 @@ def _vietnamese_name_end(tokens: list[Token], j: int, run: int) -> int:
     return end
 
 
-def _person_hit(tokens, name: tuple[int, int, bool], title_i: int, title_j: int,
+def _person_hit(tokens: list[Token], name: tuple[int, int, bool], title_i: int, title_j: int,
                 foreign: bool) -> PersonHit:
     a, b, _ = name
     hit = PersonHit(a, b, _span_text(tokens, a, b), foreign)
@@ -865,7 +878,8 @@ def _person_hit(tokens, name: tuple[int, int, bool], title_i: int, title_j: int,
     return hit
 
 
-def _person_after_honorific(tokens, i, covered) -> PersonHit | None:
+def _person_after_honorific(tokens: list[Token], i: int, covered: set[int]) -> PersonHit | None:
+    """'ông Nguyễn Văn A', 'ngài Sugi Ryotaro', 'GS.TS. Lê B', 'đồng chí Tập Cận Bình'."""
     n, _ = _match(tokens, i, _phrases("honorifics"), max_len=4)
     if not n or i in covered:
         return None
@@ -881,7 +895,8 @@ def _person_after_honorific(tokens, i, covered) -> PersonHit | None:
     return PersonHit(name[0], name[1], _span_text(tokens, name[0], name[1]), name[2])
 
 
-def _bare_vietnamese_name(tokens, i, covered) -> PersonHit | None:
+def _bare_vietnamese_name(tokens: list[Token], i: int, covered: set[int]) -> PersonHit | None:
+    """A surname and one to three capitalised syllables, tagged as a proper noun."""
     if not tokens[i].is_cap or tokens[i].text not in _surnames():
         return None
     if i > 0 and tokens[i - 1].is_word and tokens[i - 1].is_cap:
@@ -897,7 +912,8 @@ def _bare_vietnamese_name(tokens, i, covered) -> PersonHit | None:
     return PersonHit(a, b, _span_text(tokens, a, b), False)
 
 
-def _title_after_name(tokens, hit: PersonHit, places, orgs, covered) -> None:
+def _title_after_name(tokens: list[Token], hit: PersonHit, places: list[Span],
+                      orgs: list[OrgHit]) -> None:
     """'ngài Ito Naoki, Đại sứ Nhật Bản tại Việt Nam': a title right after the name."""
     j = hit.j
     if j < len(tokens) and (tokens[j].text in {",", "("} or tokens[j].text in DASHES):
@@ -953,12 +969,26 @@ def _person_country(tokens: list[Token], places: list[Span], orgs: list[OrgHit],
                     return org.country
     if not hit.foreign:
         return "VN"
+    bracketed = _country_in_brackets(tokens, places, hit.j)
+    if bracketed:
+        return bracketed
     for place in sorted(places, key=lambda p: -p.i):
         if place.j <= hit.i and place.value and place.value != "VN":
             if place.i > 0 and tokens[place.i - 1].low in {"tại", "ở"}:
                 continue
             return str(place.value)
     return None
+
+
+def _country_in_brackets(tokens: list[Token], places: list[Span], j: int) -> str | None:
+    """'Gildas Tréguier (Nhóm bệnh viện Bretagne Sud - Lorient, Pháp)': the last country."""
+    if j >= len(tokens) or tokens[j].text != "(":
+        return None
+    close = next((k for k in range(j, min(j + 30, len(tokens))) if tokens[k].text == ")"), None)
+    if close is None:
+        return None
+    inside = [str(p.value) for p in places if j < p.i < close and p.value]
+    return inside[-1] if inside else None
 
 
 # --------------------------------------------------------------------------- the document
