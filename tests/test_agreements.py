@@ -151,6 +151,16 @@ def test_stage_words(language, text, status):
     assert [a["status"] for a in agreements_of(text, language, "2025-06-01")] == [status]
 
 
+def test_a_bare_reference_without_antecedent_is_no_instrument():
+    text = ("La coopération entre le Vietnam et la France progresse. La ministre a rappelé les "
+            "accords conclus entre les deux pays en mars 2018. Les ministres ont ensuite signé "
+            "une lettre d'intention sur la formation.")
+    found = agreements_of(text, "fr", countries=["VN", "FR"])
+    assert [(a["kind"], a["title"]) for a in found] == [
+        ("other", "lettre d'intention sur la formation")]
+    assert found[0]["signed"] is None
+
+
 def test_two_memoranda_with_different_dates_stay_two():
     text = ("The Ministry of Health signed a memorandum of understanding with Japanese "
             "universities on February 12. The two ministries of Vietnam and Japan also signed "

@@ -144,6 +144,15 @@ def test_other_events_and_day_ranges(language, text, wanted):
     assert [(e["type"], e["date"], e["place"]) for e in events] == [wanted]
 
 
+def test_coordinated_events_share_their_date_and_stamps_are_no_dates():
+    text = ("Updated: 09:15, 16/03/2025\n"
+            "Vietnamese Minister of Health Tran Lam and the Korean minister held talks and "
+            "signed an MoU on nursing in Seoul on March 14.")
+    events = events_of(text, "en", "2025-03-16")
+    assert sorted((e["type"], e["date"], e["place"]) for e in events) == [
+        ("meeting", "2025-03-14", "Seoul"), ("signing", "2025-03-14", "Seoul")]
+
+
 def test_a_signing_to_come_is_no_event():
     text = ("The ministry is preparing a framework agreement with Laos, with the aim of "
             "signing it in Vientiane in March 2027.")

@@ -309,8 +309,11 @@ def _corefer(mentions: list[Mention]) -> list[Instrument]:
 def _opens_instrument(mention: Mention) -> bool:
     if mention.role == "weak":
         return False
-    # a bare "the agreement" with nothing before it to refer to opens nothing
-    return mention.role != "generic" or bool(mention.subject or mention.statuses)
+    # a bare "the agreement", "les accords conclus" with nothing before it to refer to opens
+    # nothing; "signed an agreement", "the agreement between Vietnam and Chile was signed" do
+    if mention.role != "generic" or mention.subject:
+        return True
+    return bool(mention.statuses) and (not mention.anaphoric or len(mention.countries) >= 2)
 
 
 def _antecedent(mention: Mention, instruments: list[Instrument]) -> Instrument | None:
@@ -322,8 +325,7 @@ def _antecedent(mention: Mention, instruments: list[Instrument]) -> Instrument |
     same_countries = [i for i in recent if _countries_agree(mention, i)]
     if mention.role == "generic":
         if mention.anaphoric and not mention.subject:
-            return next((i for i in same_countries if i.plural == mention.plural),
-                        next(iter(same_countries), None))
+            return next((i for i in same_countries if i.plural == mention.plural), None)
         if mention.indefinite and not mention.subject:
             return None
         return next((i for i in same_countries

@@ -27,6 +27,8 @@ HEADLINE_CHARS = 150
 LEAD_CHARS = 250  # the opening of the first paragraph (a splitter may cut "Prof.Dr. X" in three)
 NOT_NOW_WINDOW = 45  # characters before a signing trigger searched for a future/wish phrasing
 DATELINE_PARAGRAPHS = 3
+CLOCK = re.compile(r"(?<!\d)[0-2]?\d:[0-5]\d(?!\d)")
+COORDINATION = re.compile(r"\s*(?:,\s*)?(?:and|et|và|rồi)\s+(?:(?:then|puis|đã)\s+)?", re.I)
 UPPER = "A-ZÀ-ÖØ-ÞĀ-ỸĐ"
 DATELINE = re.compile(rf"\s*([{UPPER}][^\n()\-–—,:]{{1,30}}?)\s*(?:,[^\n()\-–—]{{0,25}})?"
                       r"(?:\([^)\n]{1,12}\))?\s*[-–—]\s")
@@ -173,6 +175,8 @@ def _attach_dates(context: Context, triggers: list[Trigger], dates: list[DateMen
             continue  # a year alone dates a period, not an event
         if dateline and date.end <= dateline.end():
             continue  # "Hanoi, 1er novembre (VNA) -": when the article was written
+        if _on_a_stamp_line(context.text, date):
+            continue  # "Updated: 10:53, 15/03/2019", "05/08/2024 | 15:58 PM"
         same = [t for t in triggers if t.sentence.start <= date.start < t.sentence.end]
         if not same:
             continue
@@ -187,6 +191,30 @@ def _attach_dates(context: Context, triggers: list[Trigger], dates: list[DateMen
                 nearest.date.relative == date.relative
                 and own < _distance(nearest.start, nearest.end, nearest.date)):
             nearest.date = date
+
+
+    _share_coordinated_dates(context, triggers)
+
+
+def _on_a_stamp_line(text: str, date: DateMention) -> bool:
+    """A date on a line with a clock time is the page's time stamp, not an event's date."""
+    start = text.rfind("\n", 0, date.start) + 1
+    end = text.find("\n", date.end)
+    return bool(CLOCK.search(text[start:end if end >= 0 else len(text)]))
+
+
+def _share_coordinated_dates(context: Context, triggers: list[Trigger]) -> None:
+    """'held talks and signed an MoU on March 14': both happened that day."""
+    for trigger in triggers:
+        if trigger.date is not None:
+            continue
+        for other in triggers:
+            if other is trigger or other.date is None or other.sentence is not trigger.sentence:
+                continue
+            a, b = sorted((trigger, other), key=lambda t: t.start)
+            if COORDINATION.fullmatch(context.text[a.end:b.start]):
+                trigger.date = other.date
+                break
 
 
 def _distance(start: int, end: int, date: DateMention) -> int:
@@ -228,7 +256,8 @@ def _date_the_lead(context: Context, events: list[Event], dates: list[DateMentio
     lead_end = _lead_end(context)
     taken = {id(t.date) for t in triggers if t.date is not None}
     free = [d for d in dates if context.body_start <= d.start < lead_end and not d.relative
-            and id(d) not in taken and re.fullmatch(r"(?:\d{4}|XXXX)-\d{2}-\d{2}", d.edtf)]
+            and id(d) not in taken and re.fullmatch(r"(?:\d{4}|XXXX)-\d{2}-\d{2}", d.edtf)
+            and not _on_a_stamp_line(context.text, d)]
     for event in events:
         if event.date is None and event.trigger.lead and free:
             event.date = free[0]
