@@ -492,9 +492,13 @@ def test_writes_need_the_session_csrf_token(client, ids):
 
 
 def test_review_queue_lists_items_with_little_support(client, ids):
-    waiting = {r["id"] for r in client.get("/api/review").json()["items"]}
-    assert {ids["morel"], ids["choray"], ids["hostile"]} <= waiting
-    assert ids["an"] not in waiting  # three articles say so
+    rows = client.get("/api/review").json()["items"]
+    waiting = {r["id"]: r["reasons"] for r in rows}
+    assert {ids["morel"], ids["choray"], ids["hostile"]} <= waiting.keys()
+    assert waiting[ids["morel"]] == ["one article"]
+    assert ids["an"] not in waiting and ids["mou"] not in waiting  # several articles say so
+    csv_rows = list(csv.DictReader(io.StringIO(client.get("/api/review?format=csv").text)))
+    assert {r["reasons"] for r in csv_rows} == {"one article"}
 
 
 def test_anonymous_visitors_see_no_correction_forms(client):
@@ -696,3 +700,13 @@ def test_an_empty_store_serves_every_page(tmp_path, path):
     with TestClient(create_app(tmp_path / "empty.db")) as empty:
         response = empty.get(path)
     assert response.status_code == 200, response.text[:300]
+
+
+def test_doubts_name_what_a_reviewer_should_check():
+    from hoptac.web.queries import doubts
+
+    agreement = {"kind": "agreement", "data": {"parties": [], "status": None}}
+    assert doubts(agreement, {"support": 3, "country": None}) == ["no party", "no stage"]
+    person = {"kind": "person", "data": {}}
+    assert doubts(person, {"support": 1, "country": None}) == ["one article", "no country"]
+    assert doubts(person, {"support": 2, "country": "VN"}) == []

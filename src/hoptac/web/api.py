@@ -26,6 +26,7 @@ UserDep = Depends(get_user)
 
 ARTICLE_COLUMNS = ["id", "title", "published", "language", "agency", "url", "countries", "areas"]
 ITEM_COLUMNS = ["id", "name", "aliases", "country", "support", "confirmed", "documents"]
+REVIEW_COLUMNS = ["kind", "id", "name", "aliases", "country", "support", "reasons", "documents"]
 EVENT_COLUMNS = ["date", "type", "place", "participants", "countries", "article_id",
                  "evidence_url"]
 AGREEMENT_COLUMNS = ["id", "title", "agreement_kind", "status", "last_date", "countries",
@@ -143,9 +144,9 @@ def network(store: Store = StoreDep) -> dict:
 
 @router.get("/review")
 def review(format: Fmt = "json", store: Store = StoreDep):
-    """Knowledge-base items waiting for a reviewer: little support, not confirmed."""
+    """Knowledge-base items waiting for a reviewer: unconfirmed, with reasons to doubt."""
     rows = queries.review_queue(store.conn)
-    return table_response(rows, ["kind", *ITEM_COLUMNS], format, "review")
+    return table_response(rows, REVIEW_COLUMNS, format, "review")
 
 
 @router.get("/corrections")

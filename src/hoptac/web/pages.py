@@ -18,6 +18,7 @@ from hoptac.web.api import (
     EVENT_COLUMNS,
     FACT_COLUMNS,
     ITEM_COLUMNS,
+    REVIEW_COLUMNS,
 )
 from hoptac.web.deps import MAX_LIMIT, MAX_QUERY, get_store, get_user, render, templates
 from hoptac.web.review import apply_correction, revert
@@ -237,7 +238,7 @@ def review(request: Request, kind: Annotated[str | None, Query(
            format: Fmt = "html", store: Store = StoreDep, user=UserDep):
     rows = queries.review_queue(store.conn, kind=kind or None)
     targets = queries.merge_targets(store.conn) if user else {}
-    return table_page(request, user, "review.html", rows, ["kind", *ITEM_COLUMNS], format,
+    return table_page(request, user, "review.html", rows, REVIEW_COLUMNS, format,
                       "review", kind=kind, targets=targets)
 
 

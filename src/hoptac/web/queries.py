@@ -619,13 +619,35 @@ def _country_node(code: str) -> dict:
 
 def review_queue(conn: sqlite3.Connection, *, kind: str | None = None,
                  limit: int = 500) -> list[dict]:
-    """KB items few articles support and no reviewer confirmed, least supported first."""
+    """Unconfirmed KB items with a reason to doubt them (few articles, no country, an
+    agreement without parties or stage), the most doubtful first."""
     index = KbIndex(conn)
-    items = [_item_summary(i, index) for i in index.items.values()
-             if kind is None or i["kind"] == kind]
-    waiting = [i for i in items if not i["confirmed"] and i["support"] <= LOW_SUPPORT]
-    waiting.sort(key=lambda i: (i["support"], i["kind"], i["name"].casefold()))
+    waiting = []
+    for item in index.items.values():
+        if kind is not None and item["kind"] != kind:
+            continue
+        summary = _item_summary(item, index)
+        summary["reasons"] = doubts(item, summary)
+        if summary["reasons"] and not summary["confirmed"]:
+            waiting.append(summary)
+    waiting.sort(key=lambda i: (i["support"], -len(i["reasons"]), i["kind"],
+                                i["name"].casefold()))
     return waiting[:limit]
+
+
+def doubts(item: dict, summary: dict) -> list[str]:
+    """Why a reviewer should look at a KB item."""
+    data, reasons = item["data"], []
+    if summary["support"] <= LOW_SUPPORT:
+        reasons.append("one article" if summary["support"] == 1 else "no article")
+    if item["kind"] == "agreement":
+        if not data.get("parties"):
+            reasons.append("no party")
+        if not data.get("status"):
+            reasons.append("no stage")
+    elif not summary["country"]:
+        reasons.append("no country")
+    return reasons
 
 
 def merge_targets(conn: sqlite3.Connection, kinds: tuple[str, ...] = KB_KINDS,
