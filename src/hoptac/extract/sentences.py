@@ -44,10 +44,12 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
 
 
 def _is_abbreviation(line: str, period: int) -> bool:
-    word = re.search(r"(\S+)$", line[:period])
-    if not word:
+    start = period
+    while start > 0 and not line[start - 1].isspace():  # walk back: no slicing, O(word)
+        start -= 1
+    if start == period:
         return False
-    token = word.group(1).lower().lstrip("(\"“«")
+    token = line[start:period].lower().lstrip("(\"“«")
     if token in ABBREVIATIONS:
         return True
     # single initials such as "J." in "J. Smith", but not a sentence-final digit
