@@ -32,11 +32,13 @@ def test_bench_json_with_workers_reports_each_worker(seed_dir):
     assert result.exit_code == 0, result.output
     report = json.loads(result.output)
     assert report["articles"] == 2 and report["workers"] == 2
+    assert report["throughput_ratio"] > 0 and report["cpu_throughput_ratio"] > 0
     assert report["languages"] == {"en": 1, "fr": 1}
     seeds = map(seed_path, ("000", "003"))
     assert report["words"] == sum(len(p.read_text(encoding="utf-8").split()) for p in seeds)
     for run in report["runs"]:
-        assert len(run["seconds"]) == 2
+        assert len(run["seconds"]) == 2 and len(run["cpu_seconds"]) == 2
+        assert all(cpu > 0 for cpu in run["cpu_seconds"])  # the workers' CPU time, not ours
         assert len(run["worker_peak_rss_mib"]) == 2
         assert all(mib > 50 for mib in run["worker_peak_rss_mib"])  # each loaded a model
         assert run["articles_per_s"] > 0 and run["words_per_s"] > run["articles_per_s"]

@@ -56,15 +56,16 @@ def init_worker(languages: Sequence[str], full: bool, ready, barrier) -> None:
         ready.put(os.getpid())
 
 
-def peak_memory_kib(_: Any = None) -> tuple[int, int]:
-    """(pid, peak resident memory in KiB) of the worker that runs it.
+def worker_usage(_: Any = None) -> tuple[int, int, float]:
+    """(pid, peak resident memory in KiB, CPU seconds so far) of the worker that runs it.
 
     All workers wait on a barrier first, so that a map over `workers` items reaches each worker
     exactly once.
     """
     if _barrier is not None:
         _barrier.wait(timeout=60)
-    return os.getpid(), resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return os.getpid(), usage.ru_maxrss, usage.ru_utime + usage.ru_stime
 
 
 class WorkerPool:
@@ -83,9 +84,17 @@ class WorkerPool:
     def imap(self, function: Callable, items: Iterable) -> Iterator:
         return self._pool.imap(function, items, chunksize=1)
 
+    def usage(self) -> list[tuple[int, int, float]]:
+        """(pid, peak resident memory in KiB, CPU seconds) of each worker."""
+        return self._pool.map(worker_usage, range(self.workers), chunksize=1)
+
     def peak_memory_kib(self) -> list[int]:
         """Peak resident memory of each worker, in KiB."""
-        return [kib for _, kib in self._pool.map(peak_memory_kib, range(self.workers), chunksize=1)]
+        return [kib for _, kib, _ in self.usage()]
+
+    def cpu_seconds(self) -> float:
+        """CPU time the workers have used so far, all together."""
+        return sum(cpu for _, _, cpu in self.usage())
 
     def close(self) -> None:
         self._pool.close()
