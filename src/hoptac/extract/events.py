@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
@@ -22,9 +22,11 @@ from hoptac.extract.countries import city_code, city_mentions, country_mentions
 from hoptac.extract.dates import DateMention, find_dates_in_text
 
 DATA = Path(__file__).parent / "data"
-LEAD_SENTENCES = 2  # the sentences that report the article's main event, with the rest of
+# the lead reports the article's main event: the headline, the first sentences and the opening
+# of the first paragraph (a splitter may cut "On 24th November in Hanoi, Prof.Dr. X" in three)
+LEAD_SENTENCES = 2
+LEAD_CHARS = 250
 HEADLINE_CHARS = 150
-LEAD_CHARS = 250  # the opening of the first paragraph (a splitter may cut "Prof.Dr. X" in three)
 NOT_NOW_WINDOW = 45  # characters before a signing trigger searched for a future/wish phrasing
 DATELINE_PARAGRAPHS = 3
 CLOCK = re.compile(r"(?<!\d)[0-2]?\d:[0-5]\d(?!\d)")
@@ -48,9 +50,8 @@ class Trigger:
 @dataclass
 class Event:
     type: str
-    trigger: Trigger
+    trigger: Trigger  # the mention that tells it best: its evidence, participants and place
     date: DateMention | None
-    participants: list[str] = field(default_factory=list)
 
 
 @cache
@@ -71,6 +72,11 @@ def _trigger_patterns(language: str) -> list[tuple[str, re.Pattern]]:
             for kind, phrases in lexicon(language)["triggers"].items()]
 
 
+@cache
+def _not_now_pattern(language: str) -> re.Pattern:
+    return words_pattern(lexicon(language)["not_now"])
+
+
 def find_events(context: Context, persons: list[dict], organizations: list[dict],
                 dates: list[DateMention], agreements: list[dict] | None = None,
                 countries: list[str] | None = None) -> list[dict]:
@@ -78,46 +84,60 @@ def find_events(context: Context, persons: list[dict], organizations: list[dict]
     triggers = find_triggers(context)
     dates = title_dates(context) + list(dates)
     _attach_dates(context, triggers, dates)
-    events = _group(context, triggers)
+    events = _group(triggers)
     _date_the_lead(context, events, dates, triggers)
     found = [_describe(context, event, persons, organizations, countries or [])
              for event in events]
-    found += _signings_of_agreements(context, found, agreements or [], dates, persons,
-                                     organizations, countries or [])
+    found += _signings_of_agreements(context, found, agreements or [], dates, organizations,
+                                     countries or [])
     for number, event in enumerate(found, 1):
         event["id"] = f"e{number}"
     return found
 
 
 def find_triggers(context: Context) -> list[Trigger]:
-    """Event words of the body, signings in the future left out."""
-    not_now = words_pattern(lexicon(context.language)["not_now"])
+    """Event words of the headline and body, signings in the future left out."""
+    lead_end = _lead_end(context)
     triggers: list[Trigger] = []
+    for index, sentence in _numbered_sentences(context):
+        lead = index < LEAD_SENTENCES or sentence.start < lead_end
+        for start, end, kind in _sentence_triggers(sentence.text, context.language):
+            triggers.append(Trigger(sentence.start + start, sentence.start + end, kind,
+                                    sentence, index, lead))
+    return triggers
+
+
+def _numbered_sentences(context: Context) -> list[tuple[int, Sentence]]:
+    """The body sentences numbered from 0, after the headline numbered -1 when there is one
+    (a title standing in the text, or a first body line that reads as a headline)."""
     body = [s for s in context.sentences
             if context.body_start <= s.start and s.end <= context.body_end]
-    lead_end = _lead_end(context)
     title = title_sentence(context)
-    numbered = ([(-1, title)] if title else []) + list(enumerate(body))
-    if not title and body and _headline_like(body[0].text) and \
+    if title is not None:
+        return [(-1, title)] + list(enumerate(body))
+    if body and _headline_like(body[0].text) and \
             "\n" in context.text[body[0].end:context.body_end]:
-        numbered = [(-1, body[0])] + [(i - 1, s) for i, s in enumerate(body) if i > 0]
-    for index, sentence in numbered:
-        taken: list[tuple[int, int]] = []
-        candidates = []
-        for kind, pattern in _trigger_patterns(context.language):
-            for match in pattern.finditer(sentence.text):
-                candidates.append((match.start(), match.end(), kind))
-        for start, end, kind in sorted(candidates, key=lambda c: (c[0], c[0] - c[1])):
-            if any(start < b and a < end for a, b in taken):
-                continue
-            taken.append((start, end))
-            before = sentence.text[max(0, start - NOT_NOW_WINDOW):start]
-            if kind == "signing" and not_now.search(before):
-                continue
-            triggers.append(Trigger(sentence.start + start, sentence.start + end, kind,
-                                    sentence, index, index < LEAD_SENTENCES
-                                    or sentence.start < lead_end))
-    return triggers
+        return [(index - 1, sentence) for index, sentence in enumerate(body)]
+    return list(enumerate(body))
+
+
+def _sentence_triggers(text: str, language: str) -> list[tuple[int, int, str]]:
+    """(start, end, type) of the event words of one sentence, longest first where they
+    overlap; a signing under a future or wish phrasing is none."""
+    not_now = _not_now_pattern(language)
+    candidates = [(match.start(), match.end(), kind)
+                  for kind, pattern in _trigger_patterns(language)
+                  for match in pattern.finditer(text)]
+    found: list[tuple[int, int, str]] = []
+    taken: list[tuple[int, int]] = []
+    for start, end, kind in sorted(candidates, key=lambda c: (c[0], c[0] - c[1])):
+        if any(start < b and a < end for a, b in taken):
+            continue
+        taken.append((start, end))
+        if kind == "signing" and not_now.search(text[max(0, start - NOT_NOW_WINDOW):start]):
+            continue
+        found.append((start, end, kind))
+    return found
 
 
 def title_sentence(context: Context) -> Sentence | None:
@@ -191,8 +211,6 @@ def _attach_dates(context: Context, triggers: list[Trigger], dates: list[DateMen
                 nearest.date.relative == date.relative
                 and own < _distance(nearest.start, nearest.end, nearest.date)):
             nearest.date = date
-
-
     _share_coordinated_dates(context, triggers)
 
 
@@ -223,7 +241,7 @@ def _distance(start: int, end: int, date: DateMention) -> int:
     return max(0, start - date.end)
 
 
-def _group(context: Context, triggers: list[Trigger]) -> list[Event]:
+def _group(triggers: list[Trigger]) -> list[Event]:
     """One event per real event: later mentions without a new date fold into the first."""
     events: list[Event] = []
     for trigger in triggers:
@@ -323,8 +341,8 @@ def _event_countries(text: str, participants: list[str], items: list[dict],
 
 
 def _signings_of_agreements(context: Context, events: list[dict], agreements: list[dict],
-                            dates: list[DateMention], persons: list[dict],
-                            organizations: list[dict], article_countries: list[str]) -> list[dict]:
+                            dates: list[DateMention], organizations: list[dict],
+                            article_countries: list[str]) -> list[dict]:
     """Signings told in passing ("the MoU signed in May") as events of their own."""
     signed_dates = {e["date"] for e in events if e["type"] == "signing"}
     added = []
