@@ -585,6 +585,8 @@ def _plausible_org_name(text: str) -> bool:
     words = re.findall(r"\w+", text)
     if words and fold(words[0]) in lex.reject or " - " in text:
         return False
+    if fold(text) in lex.heads["*"] or fold(text) in {"service", "services"}:
+        return False  # a bare head noun ("Service", "Hospital") names no one body
     if any(is_honorific(w) for w in text.split()):
         return False
     if not words or any(w.isdigit() for w in words):
