@@ -180,6 +180,21 @@ def test_acronym_alone_and_national_university_across_languages(store):
     assert holding(store, "organization", "fr", "o3") != holding(store, "organization", "fr2", "o1")
 
 
+def test_hospital_name_run_together_or_split(store):
+    save(store, "en", doc("en", organizations=[org("o1", "Bach Mai Hospital", "VN",
+                                                   kind="hospital")]))
+    save(store, "jp", doc("en", organizations=[org("o1", "Bachmai Hospital", "VN",
+                                                   kind="hospital")]))
+    save(store, "vi", doc("vi", organizations=[
+        org("o1", "Bệnh viện Bạch Mai", "VN", kind="hospital"),
+        org("o2", "Bệnh viện Chợ Rẫy", "VN", kind="hospital")]))
+    rebuild_kb(store)
+    bach_mai = holding(store, "organization", "en", "o1")
+    assert bach_mai == holding(store, "organization", "jp", "o1") == holding(
+        store, "organization", "vi", "o1")
+    assert bach_mai != holding(store, "organization", "vi", "o2")
+
+
 def test_embassy_in_three_languages(store):
     save(store, "fr", doc("fr", organizations=[org("o1", "ambassade de France au Vietnam")]))
     save(store, "en", doc("en", organizations=[org("o1", "French Embassy", "FR")]))

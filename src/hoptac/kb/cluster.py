@@ -23,6 +23,7 @@ from hoptac.kb.names import (
     initials,
     is_acronym,
     is_precise_vietnamese,
+    joined_key,
     known_acronyms,
     load_data,
     named_acronyms,
@@ -265,6 +266,9 @@ def organization_keys(record: Record) -> list[str]:
                 keys.append(f"b:{concept}:{country}")
             continue
         keys.extend("g:" + " ".join(bag) for bag in organization_bags(name))
+        joined = joined_key(name)
+        if joined:
+            keys.append("j:" + joined)
     return keys
 
 

@@ -221,9 +221,9 @@ def _drop_phrases(words: list[str], phrases: frozenset[tuple[str, ...]]) -> list
 
 
 @lru_cache(maxsize=65536)
-def concept_bag(name: str, *, countries: bool = True) -> tuple[str, ...]:
-    """Sorted concept words of a name, language-independent. Country names and demonyms
-    become '@CC' codes, or are dropped with `countries=False`."""
+def concept_words(name: str, *, countries: bool = True) -> tuple[str, ...]:
+    """Concept words of a name in their order, language-independent, without stop words.
+    Country names and demonyms become '@CC' codes, or are dropped with `countries=False`."""
     gloss = glossary()
     words = fold(name).split()
     coded, i = [], 0
@@ -238,7 +238,24 @@ def concept_bag(name: str, *, countries: bool = True) -> tuple[str, ...]:
     if is_precise_vietnamese(name):
         coded = _translate(coded, gloss.vietnamese)
     coded = _translate(coded, gloss.common)
-    return tuple(sorted({w for w in coded if w not in gloss.stopwords}))
+    return tuple(w for w in coded if w not in gloss.stopwords)
+
+
+def concept_bag(name: str, *, countries: bool = True) -> tuple[str, ...]:
+    """Sorted distinct concept words of a name (see `concept_words`)."""
+    return tuple(sorted(set(concept_words(name, countries=countries))))
+
+
+def joined_key(name: str) -> str | None:
+    """The name's proper words run together in order, then its generic words: 'Bach Mai
+    Hospital', 'Bachmai Hospital' and 'Bệnh viện Bạch Mai' give 'bachmai|hospital'."""
+    gloss = glossary()
+    words = concept_words(name)
+    proper = [w for w in words if w not in gloss.generic and not w.startswith("@")]
+    if not proper:
+        return None
+    rest = sorted({w for w in words if w in gloss.generic or w.startswith("@")})
+    return "".join(proper) + "|" + " ".join(rest)
 
 
 def organization_bags(name: str) -> list[tuple[str, ...]]:
