@@ -128,6 +128,8 @@ def test_kinds_in_the_three_languages():
          "intergovernmental_agreement"),
         ("vi", "Việt Nam và Cuba đã ký tuyên bố chung về y tế.", "joint_declaration"),
         ("vi", "Việt Nam và Nhật Bản đã ký nghị định thư về hợp tác y tế.", "protocol"),
+        ("fr", "Le Vietnam et la France ont signé un MoU sur les vaccins.", "mou"),
+        ("vi", "Việt Nam và Lào đã ký MoU về y tế.", "mou"),
     ]
     for language, text, kind in sentences:
         found = agreements_of(text, language)
@@ -179,6 +181,10 @@ def test_laws_resolutions_decrees_and_strategies_are_not_agreements():
     ]
     for language, text in texts:
         assert agreements_of(text, language, countries=["VN", "FR"]) == [], text
+
+
+def test_french_mou_the_adjective_is_no_memorandum():
+    assert agreements_of("Le tissu mou signé au Vietnam et en France.", "fr") == []
 
 
 def test_domestic_and_descriptive_uses_are_not_instruments():

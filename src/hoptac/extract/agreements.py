@@ -101,9 +101,8 @@ def precedence() -> list[str]:
 
 @cache
 def _kind_patterns(language: str) -> list[tuple[re.Pattern, str, str]]:
-    flags = re.I
-    return [(re.compile(rf"(?<!\w){pattern}(?!\w)", flags if pattern.upper() != pattern else 0),
-             kind, role) for pattern, kind, role in lexicon(language)["kinds"]]
+    return [(re.compile(rf"(?<!\w){pattern}(?!\w)", 0 if pattern.isupper() else re.I), kind, role)
+            for pattern, kind, role in lexicon(language)["kinds"]]
 
 
 @cache
@@ -179,7 +178,7 @@ def _mention(context: Context, sentence: Sentence, start: int, end: int, kind: s
     elif re.search(r"(?:série|ensemble|plusieurs|series|number|set)\s+(?:d[’']|of\s+)?$",
                    before, re.I):
         mention.plural = True
-    mention.subject = _subject(text[end:], context.language, sentence.start + end)
+    mention.subject = _subject(text[end:], context.language)
     mention.countries = country_codes_in(text)
     return mention
 
@@ -214,7 +213,7 @@ def _head(wording: str) -> str:
     return " ".join(re.sub(r"s\b", "", unidecode(wording).lower()).split())
 
 
-def _subject(after: str, language: str, offset: int = 0) -> str:
+def _subject(after: str, language: str) -> str:
     """What an instrument is about: the complement right after its name, up to the parties."""
     opener = re.compile(rf"\s*(?:{'|'.join(lexicon(language)['complement'])})(?!\w)", re.I)
     if not opener.match(after):
