@@ -59,6 +59,11 @@ def test_network_draws_the_graph(page, server, screenshots):
     status = page.locator("#network-status").inner_text()
     assert int(re.match(r"(\d+) nodes", status).group(1)) > 5
     page.screenshot(path=str(screenshots / "network.png"), full_page=True)
+    shown = "kind => hoptacNetwork.nodes(`[kind = '${kind}']`).filter(':visible').length"
+    assert page.evaluate(shown, "person") > 0
+    page.uncheck("input[name=kind][value=person]")
+    assert page.evaluate(shown, "person") == 0 and page.evaluate(shown, "country") > 0
+    page.screenshot(path=str(screenshots / "network-without-persons.png"), full_page=True)
     assert page.console_errors == [], page.console_errors
 
 

@@ -40,6 +40,12 @@
         ],
         layout: { name: "cose", animate: false, nodeRepulsion: 9000, idealEdgeLength: 80 }
       });
+      window.hoptacNetwork = cy;  // for the browser tests and the curious
+      document.querySelectorAll(".network-kinds input[name=kind]").forEach(function (box) {
+        box.addEventListener("change", function () {
+          cy.nodes("[kind = '" + box.value + "']").style("display", box.checked ? "element" : "none");
+        });
+      });
       cy.on("tap", "node", function (event) {
         var url = event.target.data("url");
         if (url) { window.location.href = url; }
