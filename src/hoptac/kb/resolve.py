@@ -204,7 +204,8 @@ def assign_ids(entities: list[Entity], old: dict[str, tuple[str, dict]]) -> None
 
 def canonical_name(entity: Entity) -> str:
     """The reviewer's name, else the most frequent spelling: for persons, full Vietnamese
-    diacritics first; for organizations, full names before acronyms."""
+    diacritics first, then the longest; for organizations, full names before acronyms,
+    then the first seen."""
     if entity.name_override:
         return entity.name_override
     counts = Counter(r.names[0] for r in entity.records if r.names and r.names[0])
@@ -213,9 +214,10 @@ def canonical_name(entity: Entity) -> str:
             counts.setdefault(name, 0)
     if not counts:
         return entity.kind
+    first_seen = {name: -index for index, name in enumerate(counts)}
     if entity.kind == "person":
         return max(counts, key=lambda n: (is_precise_vietnamese(n), counts[n], len(n)))
-    return max(counts, key=lambda n: (not is_acronym(n), counts[n], len(n)))
+    return max(counts, key=lambda n: (not is_acronym(n), counts[n], first_seen[n]))
 
 
 def aliases(entity: Entity, name: str) -> list[str]:
