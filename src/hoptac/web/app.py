@@ -9,6 +9,7 @@ from fastapi.exception_handlers import http_exception_handler
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from hoptac.store import Store
 from hoptac.web.deps import HERE, get_user_plain, render
 
 SECURITY_HEADERS = {
@@ -36,6 +37,7 @@ def create_app(db_path: str | Path) -> FastAPI:
         redoc_url=None,
     )
     app.state.db_path = Path(db_path)
+    Store(app.state.db_path).close()  # create and migrate the store now, not in racing requests
 
     @app.middleware("http")
     async def security_headers(request: Request, call_next):
