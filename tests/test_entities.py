@@ -312,3 +312,12 @@ def test_family_name_first_and_given_name_alone():
     assert "Dao Hong Lan" in lan["aliases"]
     assert [context.text[m["start"]:m["end"]] for m in lan["mentions"]] == ["Đào Hồng Lan", "Lan"]
     assert not any(fold(o["name"]) in ("viet nam", "vietnam") for o in organizations)
+
+
+def test_foreign_looking_body_takes_the_partner_country_vietnamese_looking_the_host():
+    text = ("Hanoï - L'Hôpital Foch et l'Hôpital Bach Mai ont signé mardi un accord de "
+            "jumelage. La France accueillera dix internes vietnamiens par an et la France "
+            "enverra des chirurgiens au Vietnam.")
+    _, _, organizations = extract(text, "fr")
+    assert org(organizations, "Hôpital Foch")["country"] == "FR"
+    assert org(organizations, "Hôpital Bach Mai")["country"] == "VN"

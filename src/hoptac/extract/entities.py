@@ -710,6 +710,22 @@ class OrgGroup:
         return min(m.start for m in self.mentions)
 
 
+VIETNAMESE_SYLLABLE = re.compile(
+    r"^(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?[aeiouy]{1,3}(?:ch|nh|ng|[cmnpt])?$")
+
+
+def _foreign_proper_name(name: str) -> bool:
+    """Whether the proper names inside a French-style body name ("Université Clermont-Auvergne")
+    are foreign: none of their parts could be a Vietnamese syllable (Tâm Anh, Bach Mai, E)."""
+    lex = lexicon()
+    words = re.findall(r"[\w'’-]+", re.sub(r"\([^)]*\)", " ", name))
+    proper = [w for w in words[1:] if w[:1].isupper() and not w.isupper()
+              and fold(w) not in lex.domain_nouns | lex.title_domains | lex.name_adjectives
+              and fold(w) not in lex.heads["*"] and not countries.place_code(w)]
+    parts = [fold(p) for w in proper for p in w.split("-") if p]
+    return bool(parts) and not any(VIETNAMESE_SYLLABLE.match(p) for p in parts)
+
+
 def _known_entry(m: OrgMention) -> dict | None:
     """The well-known body a found name or its acronym stands for ("World Health Organisation
     (WHO)" is the World Health Organization of data/organizations.json)."""
@@ -1282,6 +1298,9 @@ class EntityFinder:
         Health" of a meeting in Hanoi) unless it is an international one."""
         if group.kind == "international":
             return None
+        if self.context.language != "en" and self.foreign_partner \
+                and _foreign_proper_name(group.forms[0]):
+            return self.foreign_partner  # "Université Clermont-Auvergne" in a VN-FR article
         return self.host
 
     def _org_dict(self, group: OrgGroup, org_id: str) -> dict:
