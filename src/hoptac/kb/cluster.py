@@ -34,9 +34,12 @@ from hoptac.kb.names import (
 )
 from hoptac.kb.records import Record
 
-# kinds that name the same instrument (the contract allows either for one agreement)
+# kinds that name the same instrument in different articles ('protocole d'accord' is a
+# memorandum of understanding; a framework agreement between two countries is their
+# intergovernmental agreement)
 KIND_GROUPS = {"intergovernmental_agreement": "intergovernmental",
-               "framework_agreement": "intergovernmental"}
+               "framework_agreement": "intergovernmental",
+               "mou": "memorandum", "protocol": "memorandum"}
 # parties that make an agreement institutional rather than between governments
 INSTITUTIONS = {"university", "hospital", "company", "association"}
 PERSON_FUZZY = 85  # rapidfuzz ratio of whole folded names (Murashko / Mourachko: 91)

@@ -143,7 +143,7 @@ def overlap(entity: Entity, sig: dict, kind: str) -> int:
     if not shared:
         return 0
     if kind == "agreement":
-        same = (kind_group(entity.records[0].item.get("kind")) == sig.get("kind")
+        same = (kind_group(entity.records[0].item.get("kind")) == kind_group(sig.get("kind"))
                 and sorted(set(entity.records[0].item.get("countries") or []))
                 == sig.get("countries"))
         return 2 * shared if same else 0
