@@ -153,6 +153,14 @@ def test_coordinated_events_share_their_date_and_stamps_are_no_dates():
         ("meeting", "2025-03-14", "Seoul"), ("signing", "2025-03-14", "Seoul")]
 
 
+def test_the_only_date_of_a_sentence_dates_each_of_its_events():
+    text = ("On the sidelines of the ASEAN health forum in Bangkok on May 5, Deputy Minister "
+            "Do Thi Mai met the Thai health minister.")
+    events = events_of(text, "en", "2025-05-07")
+    assert sorted((e["type"], e["date"], e["place"]) for e in events) == [
+        ("meeting", "2025-05-05", "Bangkok"), ("seminar", "2025-05-05", "Bangkok")]
+
+
 def test_a_signing_to_come_is_no_event():
     text = ("The ministry is preparing a framework agreement with Laos, with the aim of "
             "signing it in Vientiane in March 2027.")

@@ -185,33 +185,50 @@ def _headline_like(line: str) -> bool:
 
 def _attach_dates(context: Context, triggers: list[Trigger], dates: list[DateMention]) -> None:
     """Give each date of a sentence to its nearest trigger; a meeting or seminar does not take a
-    date that is nearer to an agreement mention ("the talks followed the MoU signed in May")."""
+    date that is nearer to an agreement mention ("the talks followed the MoU signed in May").
+    A sentence's only date also dates its other events ("On the sidelines of the forum on
+    May 5, A met B"), and coordinated events share theirs ("held talks and signed")."""
     from hoptac.extract.agreements import find_mentions
 
     instruments = [(m.start, m.end) for m in find_mentions(context)]
-    dateline = DATELINE.match(context.text, context.body_start, context.body_end)
-    for date in dates:
-        if re.fullmatch(r"\d{4}", date.edtf):
-            continue  # a year alone dates a period, not an event
-        if dateline and date.end <= dateline.end():
-            continue  # "Hanoi, 1er novembre (VNA) -": when the article was written
-        if _on_a_stamp_line(context.text, date):
-            continue  # "Updated: 10:53, 15/03/2019", "05/08/2024 | 15:58 PM"
+    usable = [d for d in dates if _can_date_an_event(context, d)]
+    for date in usable:
         same = [t for t in triggers if t.sentence.start <= date.start < t.sentence.end]
         if not same:
             continue
         nearest = min(same, key=lambda t: _distance(t.start, t.end, date))
-        rivals = [span for span in instruments
-                  if same[0].sentence.start <= span[0] < same[0].sentence.end]
-        # a signing's date is the instrument's; only other events lose dates to instruments
-        own = _distance(nearest.start, nearest.end, date)
-        if nearest.type != "signing" and any(_distance(a, b, date) < own for a, b in rivals):
+        if _nearer_to_an_instrument(nearest, date, instruments):
             continue
+        own = _distance(nearest.start, nearest.end, date)
         if nearest.date is None or (nearest.date.relative and not date.relative) or (
                 nearest.date.relative == date.relative
                 and own < _distance(nearest.start, nearest.end, nearest.date)):
             nearest.date = date
+    for trigger in triggers:
+        inside = [d for d in usable if trigger.sentence.start <= d.start < trigger.sentence.end]
+        if trigger.date is None and len(inside) == 1 and \
+                not _nearer_to_an_instrument(trigger, inside[0], instruments):
+            trigger.date = inside[0]
     _share_coordinated_dates(context, triggers)
+
+
+def _can_date_an_event(context: Context, date: DateMention) -> bool:
+    if re.fullmatch(r"\d{4}", date.edtf):
+        return False  # a year alone dates a period, not an event
+    dateline = DATELINE.match(context.text, context.body_start, context.body_end)
+    if dateline and context.body_start <= date.start and date.end <= dateline.end():
+        return False  # "Hanoi, 1er novembre (VNA) -": when the article was written
+    return not _on_a_stamp_line(context.text, date)  # "Updated: 10:53, 15/03/2019"
+
+
+def _nearer_to_an_instrument(trigger: Trigger, date: DateMention,
+                             instruments: list[tuple[int, int]]) -> bool:
+    """A signing's date is its instrument's; other events lose dates to nearer instruments."""
+    if trigger.type == "signing":
+        return False
+    own = _distance(trigger.start, trigger.end, date)
+    return any(trigger.sentence.start <= a < trigger.sentence.end and _distance(a, b, date) < own
+               for a, b in instruments)
 
 
 def _on_a_stamp_line(text: str, date: DateMention) -> bool:
