@@ -76,9 +76,21 @@ def test_vietnamese_digits_words_and_money():
     assert by_value[3_500_000]["unit"] == "USD"
 
 
+def test_currency_codes_glued_or_abbreviated():
+    facts = facts_of("The European Union pledged EUR114 million while the fund lent "
+                     "$22.5 mln to the two hospitals.", "en")
+    assert [(f["value"], f["unit"]) for f in facts] == [(114_000_000, "EUR"), (22_500_000, "USD")]
+
+
+def test_a_number_after_an_acronym_is_a_name():
+    assert values("The ASEM 5 summit opened a programme for 40 nurses.", "en") == [40]
+
+
 def test_vietnamese_nam_is_five_only_before_a_counted_noun():
     assert values("Năm 2023, năm bệnh viện đã ký kết hợp tác với Pháp.", "vi") == [5]
     assert values("Trong năm nay, hai nước sẽ mở rộng hợp tác y tế.", "vi") == []
+    assert values("Khoản vay 19 triệu USD có thời hạn 35 năm (gồm 10 năm ân hạn).", "vi") == [
+        19_000_000]
 
 
 @pytest.mark.parametrize(("text", "language"), [

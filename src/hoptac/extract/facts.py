@@ -23,14 +23,15 @@ from hoptac.extract.context import Context, Sentence
 DATA_FILE = Path(__file__).parent / "data" / "numbers.json"
 
 # digits with optional thousands groups ("1 000", "18,26", "1.234.567", "3.5")
-DIGITS = re.compile(r"(?<![\w.,])(\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?!\d)(?:,\d+)?"
-                    r"|\d+(?:[.,]\d+)*)")
+DIGITS = re.compile(r"(?:(?<=USD)|(?<=EUR)|(?<=VND)|(?<=US\$)|(?<![\w.,]))"  # "EUR114 million"
+                    r"(\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?!\d)(?:,\d+)?|\d+(?:[.,]\d+)*)")
 WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 GROUP_SPACE = re.compile(r"[ \u00a0\u202f\u2009]")
 CLAUSE_END = re.compile(r",(?!\d)|[;:()«»\"“”\[\]!?]|\s[-–—]\s|\.(?:\s|$)")
 PARENTHESIS = re.compile(r"\s?\([^()]*\)")
 RANGE_AFTER = re.compile(r"^\s?[-–—]\s?\d")
 RANGE_BEFORE = re.compile(r"\d\s?[-–—]\s?$")
+ACRONYM_BEFORE = re.compile(r"(?<![\w.])[A-Z]{2,}[ -]$")
 ID_MARK_BEFORE = re.compile(r"(?:n°|nº|no\.|#|số|№)\s*$", re.I)
 DATE_SLASH = re.compile(r"^[/.]\d")
 TIME_AFTER = re.compile(r"^(?:\s?[h:]\s?\d|[h]\b)", re.I)
@@ -256,7 +257,7 @@ def read_expression(text: str, quantity: Quantity, language: str) -> None:
 def _scale_after(after: str, language: str) -> tuple[int, float] | None:
     scales = vocabulary()["scales"][language]
     for word in sorted(scales, key=len, reverse=True):
-        if len(word) <= 3 and language != "vi":
+        if len(word) <= 2 and language != "vi":
             continue  # "m", "bn" only count when glued to a sum of money
         match = re.match(rf"\s{{1,2}}{re.escape(word)}(?!\w)", after, re.I)
         if match:
@@ -316,6 +317,10 @@ def _first_words(after: str, n: int) -> str:
 def _is_identifier(before: str, after: str) -> bool:
     if ID_MARK_BEFORE.search(before):
         return True
+    if _currency_before(before):
+        return False  # "EUR114 million"
+    if ACRONYM_BEFORE.search(before):
+        return True  # "ASEM 5", "COVID 19"
     if before and (before[-1].isalpha() or before[-1] in "-/°º#+_"):
         return True
     if re.match(r"^(?:[-/][\w]|[^\W\d_]{1,3}\b|(?:st|nd|rd|th|e|er|ère|ème|è)\b)", after):
@@ -364,7 +369,9 @@ def _is_article_bound(before: str, after: str, q: Quantity, language: str) -> bo
     not_before = word_set("not_before", language)
     if any(_last_words(before, n) in not_before for n in (1, 2)):
         return True
-    return language == "vi" and q.value == 5 and not _vietnamese_five(after)
+    if language == "vi" and q.value == 5:  # "35 năm" is 35 years, not 35 and five
+        return bool(re.search(r"\d\s*$", before)) or not _vietnamese_five(after)
+    return False
 
 
 def _vietnamese_five(after: str) -> bool:
@@ -489,7 +496,7 @@ def describe(text: str, q: Quantity, unit: str) -> str:
     if not words and q.unit:
         head = text[:q.start]
         cut = max((m.end() for m in CLAUSE_END.finditer(head)), default=0)
-        words = head[cut:].split()[-6:]
+        words = head[cut:].rstrip(" $€£¥US").split()[-6:]
     description = " ".join(words).strip(" .")
     if unit == "%" and description:
         return f"% {description}"
