@@ -450,6 +450,30 @@ def test_article_text_and_names_are_escaped(client, ids):
         assert "<img src=x" not in page and "<script>alert" not in page, path
 
 
+def test_only_http_source_urls_become_links(db_path):
+    store = Store(db_path)
+    with store.transaction():
+        for article_id, url in (("js-url", "javascript:alert(1)"), ("web-url", "https://x.vn/a")):
+            store.save_article(Article(id=article_id, text="Short text.", url=url), None, "t")
+    store.close()
+    with TestClient(create_app(db_path)) as client:
+        assert "javascript:" not in client.get("/articles/js-url").text
+        assert 'href="https://x.vn/a"' in client.get("/articles/web-url").text
+
+
+def test_article_ids_with_url_characters_are_linked_safely(db_path):
+    odd = "feed.jsonl#2 a/b?c"
+    store = Store(db_path)
+    with store.transaction():
+        store.save_article(Article(id=odd, text="Un court texte.", title="Odd"), None, "t")
+    store.close()
+    with TestClient(create_app(db_path)) as client:
+        html = client.get("/articles").text
+        href = re.search(r'<a href="(/articles/[^"]+)">Odd</a>', html).group(1)
+        assert href == "/articles/feed.jsonl%232%20a%2Fb%3Fc"
+        assert "Un court texte." in client.get(href).text
+
+
 # --- auth, CSRF and writes -------------------------------------------------------------------
 
 

@@ -59,7 +59,7 @@ def articles(language: Code = None, country: Code = None,
     return table_response(rows, ARTICLE_COLUMNS, format, "articles")
 
 
-@router.get("/articles/{article_id}")
+@router.get("/articles/{article_id:path}")
 def article(article_id: str, store: Store = StoreDep) -> dict:
     """An article: its text (every offset points into it) and its extraction."""
     return _found(queries.article_detail(store.conn, article_id), "article")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from fastapi import Depends, Request
 from fastapi.responses import HTMLResponse
@@ -12,7 +13,7 @@ from jinja2 import Environment, FileSystemLoader
 
 from hoptac.store import Store
 from hoptac.web import auth
-from hoptac.web.queries import country_name
+from hoptac.web.queries import country_name, path_segment
 
 HERE = Path(__file__).parent
 MAX_LIMIT = 500
@@ -22,6 +23,18 @@ templates = Jinja2Templates(env=Environment(
     loader=FileSystemLoader(HERE / "templates"), autoescape=True,
     trim_blocks=True, lstrip_blocks=True))
 templates.env.filters["country"] = country_name
+
+
+def web_url(url: str | None) -> str | None:
+    """`url` if it is an http(s) address, else None: an article's source URL comes from the
+    article itself and must not become a javascript: or data: link."""
+    if url and urlsplit(url.strip()).scheme.lower() in ("http", "https"):
+        return url.strip()
+    return None
+
+
+templates.env.filters["web_url"] = web_url
+templates.env.filters["seg"] = path_segment
 
 
 def get_store(request: Request) -> Iterator[Store]:

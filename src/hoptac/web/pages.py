@@ -183,7 +183,7 @@ def articles(request: Request, language: Code = None, country: Code = None,
                                            "area": area}, limit=limit, offset=offset)
 
 
-@router.get("/articles/{article_id}")
+@router.get("/articles/{article_id:path}")
 def article(request: Request, article_id: str, start: int | None = Query(None, ge=0),
             end: int | None = Query(None, ge=0), store: Store = StoreDep, user=UserDep):
     """The article with its mentions and evidence marked; start/end highlight one range."""
@@ -297,7 +297,7 @@ def _after(action: str, kind: str, payload: dict | None, back: str | None) -> st
     if action == "reject":
         return "/review"
     if action == "merge":
-        return f"/{kind}s/{payload['into']}"
+        return queries.item_url(kind, payload["into"])
     return back or "/review"
 
 

@@ -12,6 +12,7 @@ import sqlite3
 from collections import Counter, defaultdict
 from functools import lru_cache
 from itertools import combinations
+from urllib.parse import quote
 
 KB_KINDS = ("person", "organization", "agreement")
 LOW_SUPPORT = 1  # items seen in this many articles or fewer wait in the review queue
@@ -64,12 +65,26 @@ def _json(value: str | None, default):
         return default
 
 
+def path_segment(value: str) -> str:
+    """An id as one URL path segment (article ids may hold '#', '/' or spaces)."""
+    return quote(str(value), safe="")
+
+
+def article_url(article_id: str) -> str:
+    return f"/articles/{path_segment(article_id)}"
+
+
+def item_url(kind: str, item_id: str) -> str:
+    """The page of a knowledge-base item (person, organization, agreement)."""
+    return f"/{kind}s/{path_segment(item_id)}"
+
+
 def evidence_link(article_id: str, evidence: dict | None) -> str | None:
     """The article page URL with the evidence range highlighted."""
     if not evidence or evidence.get("start") is None or evidence.get("end") is None:
         return None
     start, end = int(evidence["start"]), int(evidence["end"])
-    return f"/articles/{article_id}?start={start}&end={end}#evidence"
+    return f"{article_url(article_id)}?start={start}&end={end}#evidence"
 
 
 # --- knowledge-base resolution of per-article ids ---------------------------------------------
@@ -114,7 +129,7 @@ def resolve_participants(index: KbIndex, locals_: dict[str, dict], article_id: s
         item = index.item_for(article_id, local_id)
         if item:
             out.append({"name": item["name"], "kind": item["kind"],
-                        "url": f"/{item['kind']}s/{item['id']}", "id": item["id"]})
+                        "url": item_url(item["kind"], item["id"]), "id": item["id"]})
         elif local_id in locals_:
             out.append({"name": locals_[local_id]["name"], "kind": locals_[local_id]["kind"],
                         "url": None, "id": None})
@@ -220,7 +235,7 @@ def entity_links(conn: sqlite3.Connection, article_id: str) -> dict[str, str]:
     rows = conn.execute(
         "SELECT l.local_id, i.id, i.kind FROM kb_links l JOIN kb_items i ON i.id = l.item_id "
         "WHERE l.article_id = ? AND i.kind IN ('person', 'organization')", (article_id,))
-    return {r["local_id"]: f"/{r['kind']}s/{r['id']}" for r in rows}
+    return {r["local_id"]: item_url(r["kind"], r["id"]) for r in rows}
 
 
 def article_annotations(extraction: dict, text_length: int,
@@ -373,7 +388,7 @@ def _item_summary(item: dict, index: KbIndex) -> dict:
         "documents": sorted(index.articles_of.get(item["id"], ())),
         "support": index.support(item["id"]),
         "confirmed": bool(data.get("confirmed")),  # the KB replays reviewers' confirmations
-        "url": f"/{item['kind']}s/{item['id']}",
+        "url": item_url(item["kind"], item["id"]),
     }
 
 
@@ -576,7 +591,7 @@ def network(conn: sqlite3.Connection, *, max_nodes: int = 400) -> dict:
         if item["kind"] not in ("person", "organization"):
             continue
         nodes[item["id"]] = {"id": item["id"], "label": item["name"], "kind": item["kind"],
-                             "url": f"/{item['kind']}s/{item['id']}",
+                             "url": item_url(item["kind"], item["id"]),
                              "weight": index.support(item["id"])}
         code = item["data"].get("country")
         if code:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 import sqlite3
 
-from hoptac.web.queries import display_title
+from hoptac.web.queries import article_url, display_title
 
 FACET_SCAN = 500  # without the FTS tables, facets count the first matches this many
 # every article the query matches, straight from the store's FTS5 index (no snippets: cheap)
@@ -43,7 +43,7 @@ def _with_article_id(row: dict) -> dict:
     row.setdefault("id", row.get("article_id"))
     row["snippet_parts"] = snippet_parts(row.get("snippet") or "", row.get("highlights") or [])
     matches = row.get("match_offsets") or []
-    row["url"] = f"/articles/{row['id']}"
+    row["url"] = article_url(row["id"])
     if matches:
         row["url"] += f"?start={matches[0][0]}&end={matches[0][1]}#evidence"
     return row
