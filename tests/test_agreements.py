@@ -234,3 +234,16 @@ def test_seed_agreements(seed_agreements):
                                           "renewal_planned")]
     signed = {a["kind"]: a["signed"] for a in seed_agreements["004"]}
     assert signed["convention"] == "2025-11-12"
+
+
+@pytest.mark.slow
+def test_seed_agreement_areas_are_codes_of_the_contract(seed_agreements, shared_dir):
+    import json
+
+    codes = {a["code"] for a in json.loads(
+        (shared_dir / "contract" / "areas.json").read_text(encoding="utf-8"))["areas"]}
+    for found in seed_agreements.values():
+        for agreement in found:
+            assert set(agreement["areas"]) <= codes
+    conventions = next(a for a in seed_agreements["004"] if a["kind"] == "convention")
+    assert "training" in conventions["areas"]

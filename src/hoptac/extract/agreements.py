@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
+from hoptac.extract.areas import LANGUAGES, area_codes, areas_in_texts
 from hoptac.extract.context import Context, Sentence
 from hoptac.extract.dates import DateMention, find_dates_in_text
 from hoptac.extract.events import country_codes_in, find_place, ids_in, words_pattern
@@ -464,9 +465,17 @@ def _describe(context: Context, instrument: Instrument, organizations: list[dict
         "status": status,
         "signed": signed,
         "planned": planned,
-        "areas": [],
+        "areas": _areas(context, instrument),
         "evidence": context.evidence(main.sentence.start, main.sentence.end),
     }
+
+
+def _areas(context: Context, instrument: Instrument) -> list[str]:
+    """The fields named in the sentences about the instrument (codes of areas.json)."""
+    language = context.language if context.language in LANGUAGES else "en"
+    sentences = list({id(m.sentence): m.sentence.text for m in instrument.mentions}.values())
+    found = areas_in_texts(sentences, language)
+    return [code for code in area_codes() if code in found]
 
 
 def _instrument_countries(instrument: Instrument, article_countries: list[str],
