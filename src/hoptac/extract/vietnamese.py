@@ -40,6 +40,7 @@ VI_SYLLABLE = re.compile(
     r"(uye|uya|oai|oay|uoi|uou|ieu|yeu|uay|uye|[aeiouy]{1,3})(ch|ng|nh|[cmnpt])?$"
 )
 VI_ONLY_LETTERS = set("ăâđêôơưĂÂĐÊÔƠƯ")
+VI_ONLY_MARKS = {"\u031b", "\u0306", "\u0323", "\u0309"}  # horn, breve, dot below, hook
 CLAUSE_END = {",", ".", ";", ":", "!", "?", "(", ")", "“", "”", '"', "…"}
 DASHES = {"-", "–", "—"}
 FORMER = {"cựu", "nguyên"}  # "cựu Đại sứ": a former holder of the title
@@ -55,7 +56,7 @@ def _load(name: str) -> dict:
 
 def _key(text: str) -> tuple[str, ...]:
     """The lookup key of a phrase: its lowercase tokens, as `tokenize` cuts them."""
-    return tuple(TOKEN.findall(text.lower()))
+    return tuple(TOKEN.findall(_normal(text).lower()))
 
 
 @cache
@@ -138,11 +139,16 @@ class Token:
 def tokenize(sentence: Sentence, text: str) -> list[Token]:
     """Syllables and punctuation of a sentence, with article offsets and POS of their word."""
     # matching uses the composed form (NFC) of each syllable; offsets stay those of the text
-    tokens = [Token(unicodedata.normalize("NFC", m.group()), sentence.start + m.start(),
-                    sentence.start + m.end(), source=text)
+    tokens = [Token(_normal(m.group()), sentence.start + m.start(), sentence.start + m.end(),
+                    source=text)
               for m in TOKEN.finditer(sentence.text)]
     _attach_words(sentence, tokens)
     return tokens
+
+
+def _normal(text: str) -> str:
+    """The form matched against the gazetteers: composed (NFC), one kind of dash."""
+    return unicodedata.normalize("NFC", text).replace("–", "-").replace("—", "-")
 
 
 def _attach_words(sentence: Sentence, tokens: list[Token]) -> None:
@@ -203,11 +209,15 @@ def _is_foreign_word(token: Token) -> bool:
 
 
 def _has_vi_marks(text: str) -> bool:
-    """Marks that only Vietnamese spelling uses (tone dots, horns, breves, đ)."""
-    if any(ch in VI_ONLY_LETTERS for ch in text):
+    """Marks that only Vietnamese spelling uses: horns, breves, the dot below, the hook above,
+    đ, and a tone stacked on a circumflex (ế, ồ); French and Spanish stop at é, è, ê, ñ."""
+    if any(ch in "đĐ" for ch in text):
         return True
-    decomposed = unicodedata.normalize("NFD", text)
-    return any(mark in decomposed for mark in ("\u0323", "\u0309", "\u0303\u0301"))
+    for ch in text:
+        marks = [m for m in unicodedata.normalize("NFD", ch) if unicodedata.combining(m)]
+        if len(marks) > 1 or any(m in VI_ONLY_MARKS for m in marks):
+            return True
+    return False
 
 
 def ascii_form(name: str) -> str:
@@ -339,7 +349,7 @@ def _organization_at(tokens: list[Token], i: int, places: list[Span]) -> OrgHit 
         return _finish_org(tokens, i, j, places, known=known, name_start=i + known_n)
     if head_n:
         if head.get("named") is False:
-            j = _extend_with_country(tokens, i + head_n, places)
+            j = _extend_with_country(tokens, i + head_n, places, any_place=True)
             j = _extend_with_admin_place(tokens, j, places)
             if j == i + head_n and not head.get("alone"):
                 return None  # "UBND" alone: which people's committee is not said
@@ -393,11 +403,13 @@ def _acronym_at(tokens: list[Token], i: int) -> OrgHit | None:
     return hit
 
 
-def _extend_with_country(tokens: list[Token], j: int, places: list[Span]) -> int:
-    """'Bộ Y tế' + 'Nga', 'Chính phủ' + 'nước CHXHCN Việt Nam'."""
+def _extend_with_country(tokens: list[Token], j: int, places: list[Span],
+                         any_place: bool = False) -> int:
+    """'Bộ Y tế' + 'Nga', 'Chính phủ' + 'nước CHXHCN Việt Nam' ('UBND' + 'TPHCM' when
+    any_place)."""
     k = j + 1 if j < len(tokens) and tokens[j].low == "nước" else j
     place = _place_at(places, k)
-    if place is not None and place.value:
+    if place is not None and (place.value or any_place):
         return place.j
     return j
 
@@ -463,6 +475,8 @@ def _extend_name(tokens: list[Token], start: int, j: int, places: list[Span], he
             place = _place_at(places, j + 1)
             if place is not None and not place.value:
                 break  # "Bệnh viện Nhân dân 115 - TP. Hồ Chí Minh": a location, not the name
+            if place is not None and (place.j >= len(tokens) or not tokens[place.j].is_cap):
+                break  # "Tập đoàn Nikkiso - Nhật Bản": the country the body belongs to
             j += 1
             continue
         if embassy and token.low == "tại" and _place_at(places, j + 1) is not None:
@@ -516,8 +530,10 @@ def _finish_org(tokens: list[Token], i: int, j: int, places: list[Span], name_st
         known = None  # a known name followed by a country: "Bộ Y tế Nga" is another ministry
         head = _match(tokens, i, _phrases("heads"), whole_words=True)[1]
     if known:
-        hit = OrgHit(i, j, known["name"], known["kind"], known["country"],
-                     aliases=[a for a in [name, *known["aliases"]] if a != known["name"]])
+        canonical = name if _key(name) == _key(known["name"]) else known["name"]  # as written
+        hit = OrgHit(i, j, canonical, known["kind"], known["country"],
+                     aliases=[a for a in [name, known["name"], *known["aliases"]]
+                              if a != canonical])
     else:
         kind = (head or {}).get("kind", "other")
         after = guessed = False
@@ -582,6 +598,8 @@ def _default_org_country(tokens: list[Token], name_start: int, j: int, kind: str
     """Viet Nam for a body with a Vietnamese name; none for foreign-named or international."""
     if kind == "international":
         return None
+    if kind in {"government", "ministry", "agency"}:
+        return "VN"  # UBND, Sở, Cục...: Vietnamese administration unless a country is named
     name = tokens[name_start:j]
     if any(_is_foreign_word(t) for t in name) and not any(_has_vi_marks(t.text) for t in name):
         return None
