@@ -343,3 +343,16 @@ def test_vietnamese_names_without_diacritics_are_not_fuzzy_matched(store):
     rebuild_kb(store)
     assert holding(store, "person", "a", "p1") != holding(store, "person", "b", "p1")
     assert holding(store, "person", "a", "p1") == holding(store, "person", "c", "p1")
+
+
+def test_extractor_slips_do_not_break_the_knowledge_base(store):
+    save(store, "a", {"document": None, "countries": "VN",
+                      "persons": [{"name": None}, {"name": "Nguyễn Văn An", "roles": ["x"],
+                                                   "country": 7}],
+                      "organizations": [{"name": "(MEAE)", "aliases": "MEAE"}],
+                      "agreements": [{"kind": "mou", "countries": "VNFR", "signed": 2025},
+                                     {"kind": "mou", "countries": ["VN", "FR"], "signed": 2025,
+                                      "planned": "2026", "parties": None}]})
+    stats = rebuild_kb(store)
+    assert (stats["persons"], stats["organizations"], stats["agreements"]) == (1, 1, 1)
+    assert items(store, "organization")[0]["name"] == "MEAE"

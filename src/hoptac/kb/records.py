@@ -52,6 +52,32 @@ def item_names(item: dict) -> list[str]:
     return names
 
 
+def _text(value) -> str | None:
+    return value.strip() if isinstance(value, str) and value.strip() else None
+
+
+def _texts(value) -> list[str]:
+    return [v for v in (value if isinstance(value, list) else []) if isinstance(v, str) and v]
+
+
+def cleaned(item: dict, kind: str) -> dict:
+    """A copy of an extracted item with the fields resolution reads in their contract types
+    (an extractor's slip must not break the knowledge base)."""
+    item = dict(item)
+    for key in ("name", "country", "kind", "title", "status", "signed"):
+        item[key] = _text(item.get(key))
+    item["aliases"] = _texts(item.get("aliases"))
+    if kind == "person":
+        item["roles"] = [r for r in item.get("roles") or [] if isinstance(r, dict)] \
+            if isinstance(item.get("roles"), list) else []
+    if kind == "agreement":
+        item["countries"] = _texts(item.get("countries"))
+        item["parties"] = _texts(item.get("parties"))
+        item["areas"] = _texts(item.get("areas"))
+        item["planned"] = item["planned"] if isinstance(item.get("planned"), dict) else None
+    return item
+
+
 def organization_country(org: dict) -> str | None:
     """The organization's country, where its own name states one ('Russian Ministry of
     Health') before what the extractor guessed."""
@@ -82,12 +108,13 @@ def _persons_countries_by_org(persons: list[dict]) -> dict[str, str]:
 def article_records(article_id: str, extraction: dict, published: str | None,
                     start: int) -> list[Record]:
     """Records of one article's persons, organizations and agreements."""
-    document = extraction.get("document") or {}
-    language = document.get("language")
-    published = document.get("published") or published
-    countries = tuple(extraction.get("countries") or [])
-    persons = [p for p in extraction.get("persons") or [] if isinstance(p, dict)]
-    organizations = [o for o in extraction.get("organizations") or [] if isinstance(o, dict)]
+    document = extraction.get("document") if isinstance(extraction.get("document"), dict) else {}
+    language = _text(document.get("language"))
+    published = _text(document.get("published")) or published
+    countries = tuple(_texts(extraction.get("countries")))
+    persons = [cleaned(p, "person") for p in _items(extraction, "persons")]
+    organizations = [cleaned(o, "organization") for o in _items(extraction, "organizations")]
+    agreements = [cleaned(a, "agreement") for a in _items(extraction, "agreements")]
     org_country = {o.get("id"): organization_country(o) for o in organizations}
     role_country = _persons_countries_by_org(persons)
     records: list[Record] = []
@@ -108,11 +135,16 @@ def article_records(article_id: str, extraction: dict, published: str | None,
         if names:
             add("person", index, person, names, person.get("country")
                 or _country_from_roles(person, org_country))
-    for index, agreement in enumerate(extraction.get("agreements") or []):
-        if isinstance(agreement, dict) and agreement.get("kind"):
+    for index, agreement in enumerate(agreements):
+        if agreement["kind"]:
             add("agreement", index, agreement, [agreement.get("title") or ""],
                 None)
     return records
+
+
+def _items(extraction: dict, key: str) -> list[dict]:
+    items = extraction.get(key)
+    return [i for i in items if isinstance(i, dict)] if isinstance(items, list) else []
 
 
 def _country_from_roles(person: dict, org_country: dict) -> str | None:
