@@ -53,8 +53,8 @@ CAPITALISED_STOPWORDS = {
     "dimanche",
 }
 CREDIT_BEFORE = re.compile(
-    r"(?:photos?|ảnh|texte|text|source|crédits?|credits?|illustration)(?:\s+by)?\s*[:/]?\s*$",
-    re.I)
+    r"(?:photos?|ảnh|texte|text|source|crédits?|credits?|illustration|translated|written|"
+    r"reported|edited|traduit|rédigé)(?:\s+(?:by|par))?\s*[:/]?\s*$", re.I)
 VERB_POS = {"VERB", "AUX"}
 PURPOSE_KINDS = {"agency", "other", "international", "association"}  # "... pour le développement"
 SENTENCE_END = {".", ";", ":", "!", "?", "|", "«", "»", "\"", "“", "”", "(", ")", "–", "—"}
@@ -180,7 +180,8 @@ class OrgMention:
     source: str = "grammar"
 
 
-def _head_at(tokens: list[Token], i: int, language: str) -> tuple[int, dict] | None:
+def _head_at(tokens: list[Token], i: int, language: str,
+             allow_lower: bool = False) -> tuple[int, dict] | None:
     heads = lexicon().heads.get(language) or lexicon().heads["*"]
     for length in lexicon().head_lengths:
         group = tokens[i:i + length]
@@ -192,7 +193,7 @@ def _head_at(tokens: list[Token], i: int, language: str) -> tuple[int, dict] | N
         first = group[0].text
         if spec.get("upper") and not first.isupper():
             continue
-        if not spec.get("lower_ok") and not first[:1].isupper():
+        if not spec.get("lower_ok") and not first[:1].isupper() and not allow_lower:
             continue
         return length, spec
     return None
@@ -257,6 +258,12 @@ def _org_extent(tokens: list[Token], i: int, length: int, spec: dict, language: 
             continue
         if tok.is_cap and not _name_stop(tokens, j) and not is_title_word(tok):
             j += 1
+            last = j
+            continue
+        if tok.text.isdigit() and len(tok.text) <= 4 and tokens[j - 1].is_cap \
+                and (j + 1 >= len(tokens) or not tokens[j + 1].is_word
+                     or not tokens[j + 1].text[:1].islower() or english):
+            j += 1  # "Military Hospital 175", "Hôpital 108"
             last = j
             continue
         if tok.text in ("-", "–") and tokens[j - 1].is_cap and j + 1 < len(tokens) \
@@ -469,12 +476,20 @@ def _english_kind(tokens: list[Token], first: int, last: int, language: str) -> 
     return kind
 
 
+def _proper_after_head(tokens: list[Token], k: int, last: int) -> bool:
+    """A lowercase head names a body only when a proper name follows it at once, perhaps
+    after adjectives: "l'hôpital Bach Mai", "l'hôpital universitaire Rafic-Hariri"."""
+    while k < last and _is_name_adjective(tokens[k]):
+        k += 1
+    return k < last and tokens[k].is_cap and not countries.place_code(tokens[k].text)
+
+
 def _grammar_orgs(context: Context, tokens_by_sentence: list[list[Token]],
                   person_starts: set[int], host: str) -> list[OrgMention]:
     found: list[OrgMention] = []
     for tokens in tokens_by_sentence:
         for i in range(len(tokens)):
-            head = _head_at(tokens, i, context.language)
+            head = _head_at(tokens, i, context.language, allow_lower=context.language != "en")
             if head is None:
                 continue
             length, spec = head
@@ -482,6 +497,10 @@ def _grammar_orgs(context: Context, tokens_by_sentence: list[list[Token]],
                                                person_starts)
             if last - first <= length and not spec.get("standalone"):
                 continue  # a bare head ("le ministère", "the Ministry") names nothing
+            if not spec.get("lower_ok") and tokens[i].text[:1].islower() and not (
+                    (spec["kind"] in ("hospital", "university") or tokens[i].low == "institut")
+                    and _proper_after_head(tokens, i + length, last)):
+                continue  # "l'hôpital Bach Mai" names one, "les hôpitaux de la ville" none
             start, end = tokens[first].start, tokens[last - 1].end
             if countries.place_code(context.text[start:end]):
                 continue  # "Fédération de Russie" is a country
