@@ -138,6 +138,8 @@ def test_a_weekday_later_in_the_article_opens_no_event():
      ("other", "2025-05-20", "Đà Nẵng")),
     ("fr", "Une délégation est en visite de travail du 22 au 27 mai à Paris.",
      ("meeting", "2025-05-22", "Paris")),
+    ("vi", "Cuộc họp giữa Bộ Y tế với các đối tác được tổ chức chiều 4-5 tại Hà Nội.",
+     ("meeting", "2025-05-04", "Hà Nội")),
 ])
 def test_other_events_and_day_ranges(language, text, wanted):
     events = events_of(text, language, "2025-05-28")
