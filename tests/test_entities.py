@@ -321,3 +321,16 @@ def test_foreign_looking_body_takes_the_partner_country_vietnamese_looking_the_h
     _, _, organizations = extract(text, "fr")
     assert org(organizations, "Hôpital Foch")["country"] == "FR"
     assert org(organizations, "Hôpital Bach Mai")["country"] == "VN"
+
+
+def test_lowercase_hospital_before_a_proper_name_and_numbered_hospitals():
+    fr = ("Le ministre a visité l'hôpital Cho Ray et l'hôpital universitaire Saint-Louis, "
+          "puis les hôpitaux de la ville et le laboratoire Servier.")
+    _, _, organizations = extract(fr, "fr")
+    assert {"hopital cho ray", "hopital universitaire saint-louis"} <= names(organizations)
+    assert not any(n.startswith(("hopitaux", "laboratoire")) for n in names(organizations))
+    en = ("Doctors of Military Hospital 175 will train in Osaka, the hospital said.\n"
+          "Translated by Hoang Minh")
+    _, persons, organizations = extract(en, "en")
+    assert "military hospital 175" in names(organizations)
+    assert persons == []
