@@ -82,6 +82,13 @@ def test_currency_codes_glued_or_abbreviated():
     assert [(f["value"], f["unit"]) for f in facts] == [(114_000_000, "EUR"), (22_500_000, "USD")]
 
 
+def test_french_money_after_de_and_year_opening_the_sentence():
+    facts = facts_of("En 2022, le projet, doté de 15 millions d'euros, a financé huit centres, "
+                     "et 40 % des lits sont neufs depuis mars 2023.", "fr")
+    assert [(f["value"], f["unit"], f["date"]) for f in facts] == [
+        (15_000_000, "EUR", "2022"), (8, "centres", "2022"), (40, "%", None)]
+
+
 def test_a_number_after_an_acronym_is_a_name():
     assert values("The ASEM 5 summit opened a programme for 40 nurses.", "en") == [40]
 

@@ -273,7 +273,8 @@ def _currency_before(before: str) -> str | None:
 @cache
 def _currency_word() -> re.Pattern:
     words = sorted((w for w in vocabulary()["currencies"] if w[0].isalpha()), key=len, reverse=True)
-    return re.compile(rf"\s{{0,2}}({'|'.join(map(re.escape, words))})(?!\w)", re.I)
+    link = r"(?:(?:de|of)\s|d['’])?"  # "15 millions d'euros"
+    return re.compile(rf"\s{{0,2}}{link}({'|'.join(map(re.escape, words))})(?!\w)", re.I)
 
 
 def _currency_after(rest: str) -> tuple[int, str] | None:
@@ -509,8 +510,11 @@ def fact_date(text: str, position: int, language: str) -> str | None:
     dates = _year_phrases(text[segment_start:segment_end], language)
     if dates:
         return dates[0]
+    # "En 2023, 93 millions de personnes...": a year that opens the sentence covers it
     everywhere = _year_phrases(text, language)
-    return everywhere[0] if len(everywhere) == 1 else None
+    earlier = _year_phrases(text[:segment_start], language)
+    other_year = re.search(r"(?<!\d)(?:18|19|20)\d\d(?!\d)", text[segment_start:segment_end])
+    return earlier[0] if len(everywhere) == 1 and earlier and not other_year else None
 
 
 def _segment(text: str, position: int) -> tuple[int, int]:
