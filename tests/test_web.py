@@ -734,3 +734,14 @@ def test_doubts_name_what_a_reviewer_should_check():
     person = {"kind": "person", "data": {}}
     assert doubts(person, {"support": 1, "country": None}) == ["one article", "no country"]
     assert doubts(person, {"support": 2, "country": "VN"}) == []
+
+
+def test_figures_are_grouped_for_reading():
+    from hoptac.web.deps import readable_number
+
+    assert readable_number(18260000) == "18\u202f260\u202f000"
+    assert readable_number(93.35) == "93.35"
+    assert readable_number(1234.5) == "1\u202f234.5"
+    assert readable_number(5.0) == "5"
+    assert readable_number(None) == ""
+    assert readable_number(1e-05) == "1e-05"

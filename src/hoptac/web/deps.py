@@ -37,6 +37,18 @@ templates.env.filters["web_url"] = web_url
 templates.env.filters["seg"] = path_segment
 
 
+def readable_number(value) -> str:
+    """18260000 -> '18 260 000' (thin spaces group digits in every language we show)."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return "" if value is None else str(value)
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return f"{value:,}".replace(",", "\u202f")
+
+
+templates.env.filters["number"] = readable_number
+
+
 def get_store(request: Request) -> Iterator[Store]:
     """One store connection per request (SQLite in WAL mode: readers never wait)."""
     store = Store(request.app.state.db_path)
