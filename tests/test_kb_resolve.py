@@ -195,6 +195,26 @@ def test_hospital_name_run_together_or_split(store):
     assert bach_mai != holding(store, "organization", "vi", "o2")
 
 
+def test_national_hospitals_named_only_by_their_speciality(store):
+    save(store, "en", doc("en", organizations=[
+        org("o1", "National Hospital for Tropical Diseases", "VN", kind="hospital"),
+        org("o2", "National Lung Hospital", "VN", kind="hospital")]))
+    save(store, "fr", doc("fr", organizations=[
+        org("o1", "Hôpital national des maladies tropicales", "VN", kind="hospital")]))
+    save(store, "vi", doc("vi", organizations=[
+        org("o1", "Bệnh viện Bệnh Nhiệt đới Trung ương", "VN", kind="hospital"),
+        org("o2", "Bệnh viện Phổi Trung ương", "VN", kind="hospital")]))
+    save(store, "la", doc("fr", countries=("VN", "LA"), organizations=[
+        org("o1", "Hôpital national des maladies tropicales", "LA", kind="hospital")]))
+    rebuild_kb(store)
+    tropical = holding(store, "organization", "en", "o1")
+    assert tropical == holding(store, "organization", "fr", "o1") == holding(
+        store, "organization", "vi", "o1")
+    assert holding(store, "organization", "en", "o2") == holding(store, "organization", "vi",
+                                                                 "o2") != tropical
+    assert holding(store, "organization", "la", "o1") != tropical
+
+
 def test_embassy_in_three_languages(store):
     save(store, "fr", doc("fr", organizations=[org("o1", "ambassade de France au Vietnam")]))
     save(store, "en", doc("en", organizations=[org("o1", "French Embassy", "FR")]))

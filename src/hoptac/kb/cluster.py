@@ -27,6 +27,7 @@ from hoptac.kb.names import (
     known_acronyms,
     load_data,
     named_acronyms,
+    national_bag,
     organization_bags,
     person_key,
     subjects,
@@ -272,6 +273,9 @@ def organization_keys(record: Record) -> list[str]:
         joined = joined_key(name)
         if joined:
             keys.append("j:" + joined)
+        national = national_bag(name)
+        if national and record.country:
+            keys.append(f"n:{record.country}:{' '.join(national)}")
     return keys
 
 

@@ -258,6 +258,17 @@ def joined_key(name: str) -> str | None:
     return "".join(proper) + "|" + " ".join(rest)
 
 
+def national_bag(name: str) -> tuple[str, ...] | None:
+    """The bag of a name made only of generic words around 'national' or 'central' ('Hôpital
+    national des maladies tropicales'), which names one body within its country."""
+    bag = concept_bag(name, countries=False)
+    words = set(bag) - {"national", "central"}
+    if is_specific(bag) or len(words) < 2 or not set(bag) & {"national", "central"}:
+        return None
+    # 'Trung ương' (central) is rendered 'National' in official English names
+    return tuple(sorted(words | {"national"}))
+
+
 def organization_bags(name: str) -> list[tuple[str, ...]]:
     """The specific bags of a name: with its country words, and without them."""
     bags = []
