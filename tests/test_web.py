@@ -550,6 +550,9 @@ def test_a_reviewer_renames_an_organization(client, kb, ids, names):
     log = client.get("/api/corrections").json()["items"]
     assert [(c["reviewer"], c["action"], c["payload"]["name"]) for c in log] == [
         ("reviewer", "rename", "Chợ Rẫy Hospital")]
+    page = client.get("/corrections").text
+    assert f'{ids["choray"]}">{escape(names["choray"])}</a>' in page  # the item as it was named
+    assert "name: Chợ Rẫy Hospital" in page
 
 
 def test_confirming_an_item_takes_it_off_the_review_queue(client, kb, ids):
