@@ -81,6 +81,20 @@ def test_vietnamese_weekday_after_a_time_word():
     assert dates_of("Sáng thứ Hai, đoàn đến Huế.", "vi", "2025-06-05") == {"thứ Hai": "2025-06-02"}
 
 
+@pytest.mark.parametrize(("published", "wanted"), [
+    ("2024-02-29", {"hier": "2024-02-28", "le mois dernier": "2024-01", "lundi": "2024-02-26"}),
+    ("2024-02", {"hier": "2024-02", "le mois dernier": "2024-01"}),
+    ("2025", {"hier": "2025", "le mois dernier": "2025"}),
+    ("2024-02-29T08:30:00", {"hier": "2024-02-28", "le mois dernier": "2024-01",
+                             "lundi": "2024-02-26"}),
+    ("2025-13-40", {}),
+    ("pas de date", {}),
+])
+def test_relative_dates_are_as_precise_as_the_publication_date(published, wanted):
+    found = dates_of("Ils se sont vus hier, puis lundi, après le mois dernier.", "fr", published)
+    assert found == wanted
+
+
 def test_relative_dates_need_a_publication_date():
     assert dates_of("The clinic opened yesterday.", "en", None) == {}
     assert dates_of("Phòng khám mở cửa hôm qua.", "vi", "2025-06-02") == {"hôm qua": "2025-06-01"}

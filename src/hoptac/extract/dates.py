@@ -177,19 +177,22 @@ def resolve(form: str, match: re.Match, language: str, published: str | None) ->
     parts = _parse_parts(form, groups, language, base)
     if parts is None:
         return None
-    return _edtf(parts, base, published is not None)
+    return _edtf(parts, base, base_precision is not None)
 
 
 def publication_base(published: str | None) -> tuple[dt.date, str | None]:
     """The date relative expressions count from, and the precision the article gives it."""
     if not published:
         return UNKNOWN_BASE, None
-    match = re.match(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", published)
+    match = re.match(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:$|T)", published)
     if not match:
         return UNKNOWN_BASE, None
     year, month, day = match.groups()
     precision = "day" if day else "month" if month else "year"
-    return dt.date(int(year), int(month or 7), int(day or (15 if month else 1))), precision
+    try:
+        return dt.date(int(year), int(month or 7), int(day or (15 if month else 1))), precision
+    except ValueError:  # "2025-13-40"
+        return UNKNOWN_BASE, None
 
 
 def _direction(groups: dict, language: str) -> int:
@@ -270,21 +273,26 @@ def _infer_year(parts: _Parts, base: dt.date) -> int:
     return min(candidates, key=cost).year
 
 
+PRECISIONS = ("year", "month", "day")
+
+
 def _relative(expression: str, language: str, base: dt.date, precision: str | None) -> str | None:
-    """'today', 'le mois dernier', 'năm tới'... counted from the publication date."""
+    """'today', 'le mois dernier', 'năm tới'... counted from the publication date, told no more
+    precisely than the publication date itself ('hier' in an article dated 2024-01 is 2024-01)."""
     if precision is None:
         return None
     table = {k.lower(): v for k, v in lexicon()[language]["relative"].items()}
     unit, offset = table[expression.lower()]
     if unit in ("day", "week"):
         when = base + dt.timedelta(days=offset * (7 if unit == "week" else 1))
-        if unit == "day" and precision == "day":
-            return when.isoformat()
-        unit = "month"
-    if unit == "month" and precision in ("day", "month"):
+        told = "day" if unit == "day" else "month"
+    elif unit == "month":
         index = base.year * 12 + base.month - 1 + offset
-        return f"{index // 12:04d}-{index % 12 + 1:02d}"
-    return f"{base.year + offset:04d}" if unit == "year" or precision else None
+        when, told = dt.date(index // 12, index % 12 + 1, 1), "month"
+    else:
+        when, told = dt.date(base.year + offset, 1, 1), "year"
+    keep = min(PRECISIONS.index(told), PRECISIONS.index(precision))
+    return when.isoformat()[:(4, 7, 10)[keep]]
 
 
 def _weekday(match: re.Match, language: str, groups: dict, base: dt.date,
