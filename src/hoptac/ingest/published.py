@@ -40,3 +40,25 @@ def _valid(edtf: str) -> str | None:
     except ValueError:
         return None
     return edtf
+
+
+WRITTEN_LANGUAGES = ["en", "fr", "vi"]
+YEARLESS_BASE = datetime(2024, 1, 1)  # a leap year, so that "29 février" still reads
+
+
+def written_day(text: str, *, with_year: bool = True) -> str | None:
+    """The EDTF day of a date as an article prints it in a stamp or dateline
+    (`29/08/2024`, `January 29, 2012`, `Thứ Hai, 15/07/2022`, `1er novembre`).
+
+    Numeric dates are read day first, as Vietnamese and French papers (and Vietnam's English
+    ones) write them; month-first is tried only when day-first cannot be a date. Without a
+    year (`with_year=False`) the result is `XXXX-MM-DD`: the year is left to other evidence.
+    """
+    required = ["day", "month", "year"] if with_year else ["day", "month"]
+    for order in ("DMY", "MDY"):
+        settings = {"DATE_ORDER": order, "REQUIRE_PARTS": required,
+                    "PREFER_DAY_OF_MONTH": "first", "RELATIVE_BASE": YEARLESS_BASE}
+        parsed = dateparser.parse(text, languages=WRITTEN_LANGUAGES, settings=settings)
+        if parsed:
+            return parsed.strftime("%Y-%m-%d" if with_year else "XXXX-%m-%d")
+    return None
