@@ -65,58 +65,67 @@ def _alternation(words: list[str]) -> str:
 def _patterns(language: str) -> list[tuple[str, re.Pattern]]:
     """(form, pattern) pairs of the language, most specific first."""
     lex = lexicon().get(language) or lexicon()["en"]
-    wd = _alternation(lex["weekdays"])
-    past, future = _alternation(lex["past"]), _alternation(lex["future"])
-    direction = rf"(?P<dir>{past}|{future})"
-    part = _alternation(lex["part"])
-    prep = _alternation(lex["year_prepositions"])
-    relative = _alternation(list(lex["relative"]))
-    lead = rf"(?:(?<!\w)(?P<lead>{prep})\s+)"
-    forms: list[tuple[str, str, int]] = []
-    if lex["months"]:
-        mon = _month_pattern(lex, capitalised=language == "en")
-        day = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|er)?"
-        forms += [
-            # "12 novembre", "du 22 au 27 septembre" and "13th - 17th June" (a range: its first
-            # day)
-            ("day_month", rf"(?<!\w)(?:(?:{wd}),?\s+)?(?:the\s+)?{day}{DAY_RANGE}\s+(?:of\s+)?{mon}"
-                          rf"(?:,?\s+{YEAR})?(?:\s+{direction})?(?!\w)", re.I),
-            ("month_day", rf"(?<!\w)(?:(?:{wd}),?\s+)?{mon}\s+{day}(?!\w)(?:,?\s+{YEAR})?",
-             re.I),
-            ("month", rf"(?<!\w)(?:(?P<part>{part})[-\s]+|(?P<dir0>{past}|{future})\s+)"
-                      rf"{mon}(?!\w)(?:\s+{YEAR})?(?:\s+{direction})?", re.I),
-            ("month", rf"(?<!\w){mon}\s+{YEAR}(?:\s+{direction})?", re.I),
-            ("month", rf"{lead}{mon}(?!\w)(?:\s+{direction})?", re.I),
-        ]
-    if language == "vi":
-        forms += [
-            ("day_month", rf"ngày\s+(?P<day>[0-3]?\d)\s+tháng\s+(?P<mon>1[0-2]|0?[1-9])(?!\d)"
-                          rf"(?:\s+năm\s+{YEAR})?", re.I),
-            # "ngày 6/11", "(6/11)", "từ ngày 5-8/6" (a range: its first day), "chiều 4-12"
-            ("numeric", rf"(?:(?:ngày|hôm|sáng|chiều|tối|trưa)\s+(?:(?:{wd})\s*,?\s*)?"
-                        rf"(?:ngày\s+)?|(?<=\())"
-                        rf"(?P<day>[0-3]?\d)(?:\s*[-–]\s*[0-3]?\d)?/(?P<mon>1[0-2]|0?[1-9])"
-                        rf"(?:/{YEAR})?(?![\d/])", re.I),
-            ("numeric", rf"(?:ngày|hôm|sáng|chiều|tối|trưa)\s+(?P<day>[0-3]?\d)-"
-                        rf"(?P<mon>1[0-2]|0?[1-9])(?:-{YEAR})?(?![\d/\-])", re.I),
-            ("numeric", rf"{NOT_AFTER}(?P<day>[0-3]?\d)/(?P<mon>1[0-2]|0?[1-9])/{YEAR}", 0),
-            ("month", rf"(?:(?P<part>{part})\s+)?(?<![\d]\s)tháng\s+(?P<mon>1[0-2]|0?[1-9])(?!\d)"
-                      rf"(?:\s*/\s*{YEAR}|\s+năm\s+{YEAR2})?(?:\s+{direction})?", re.I),
-        ]
-    else:
-        forms.append(("numeric", rf"{NOT_AFTER}(?P<day>[0-3]?\d)/(?P<mon>1[0-2]|0?[1-9])/{YEAR}",
-                      0))
+    words = {
+        "wd": _alternation(lex["weekdays"]),
+        "past": _alternation(lex["past"]),
+        "future": _alternation(lex["future"]),
+        "part": _alternation(lex["part"]),
+        "lead": rf"(?:(?<!\w)(?P<lead>{_alternation(lex['year_prepositions'])})\s+)",
+    }
+    words["direction"] = rf"(?P<dir>{words['past']}|{words['future']})"
+    forms = _month_name_forms(lex, language, words) if lex["months"] else []
+    forms += _vietnamese_forms(words) if language == "vi" else [
+        ("numeric", rf"{NOT_AFTER}(?P<day>[0-3]?\d)/(?P<mon>1[0-2]|0?[1-9])/{YEAR}", 0)]
+    forms += _relative_forms(lex, language, words)
+    return [(form, re.compile(pattern, flags)) for form, pattern, flags in forms]
+
+
+def _month_name_forms(lex: dict, language: str, w: dict) -> list[tuple[str, str, int]]:
+    """'12 novembre', 'November 6, 2025', 'April 2026', 'début septembre', 'mai dernier'."""
+    mon = _month_pattern(lex, capitalised=language == "en")
+    day = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|er)?"
+    return [
+        # "du 22 au 27 septembre", "13th - 17th June": a range, dated by its first day
+        ("day_month", rf"(?<!\w)(?:(?:{w['wd']}),?\s+)?(?:the\s+)?{day}{DAY_RANGE}\s+"
+                      rf"(?:of\s+)?{mon}(?:,?\s+{YEAR})?(?:\s+{w['direction']})?(?!\w)", re.I),
+        ("month_day", rf"(?<!\w)(?:(?:{w['wd']}),?\s+)?{mon}\s+{day}(?!\w)(?:,?\s+{YEAR})?",
+         re.I),
+        ("month", rf"(?<!\w)(?:(?P<part>{w['part']})[-\s]+|(?P<dir0>{w['past']}|{w['future']})"
+                  rf"\s+){mon}(?!\w)(?:\s+{YEAR})?(?:\s+{w['direction']})?", re.I),
+        ("month", rf"(?<!\w){mon}\s+{YEAR}(?:\s+{w['direction']})?", re.I),
+        ("month", rf"{w['lead']}{mon}(?!\w)(?:\s+{w['direction']})?", re.I),
+    ]
+
+
+def _vietnamese_forms(w: dict) -> list[tuple[str, str, int]]:
+    """'ngày 12 tháng 9 năm 2025', 'ngày 6/11', '(6/11)', 'từ ngày 5-8/6' (a range: its first
+    day), 'chiều 4-12', '22/1/2024', 'tháng 4/2026', 'tháng 5 vừa qua'."""
+    time_word = r"(?:ngày|hôm|sáng|chiều|tối|trưa)"
+    day, month = r"(?P<day>[0-3]?\d)", r"(?P<mon>1[0-2]|0?[1-9])"
+    return [
+        ("day_month", rf"ngày\s+{day}\s+tháng\s+{month}(?!\d)(?:\s+năm\s+{YEAR})?", re.I),
+        ("numeric", rf"(?:{time_word}\s+(?:(?:{w['wd']})\s*,?\s*)?(?:ngày\s+)?|(?<=\())"
+                    rf"{day}(?:\s*[-–]\s*[0-3]?\d)?/{month}(?:/{YEAR})?(?![\d/])", re.I),
+        ("numeric", rf"{time_word}\s+{day}-{month}(?:-{YEAR})?(?![\d/\-])", re.I),
+        ("numeric", rf"{NOT_AFTER}{day}/{month}/{YEAR}", 0),
+        ("month", rf"(?:(?P<part>{w['part']})\s+)?(?<![\d]\s)tháng\s+{month}(?!\d)"
+                  rf"(?:\s*/\s*{YEAR}|\s+năm\s+{YEAR2})?(?:\s+{w['direction']})?", re.I),
+    ]
+
+
+def _relative_forms(lex: dict, language: str, w: dict) -> list[tuple[str, str, int]]:
+    """'hier', 'last month', 'năm tới'; weekdays; a year after a preposition ('en 2019')."""
     # "on Monday"; "lundi"; Vietnamese "thứ hai" only after a time word ("lần thứ hai" is
     # "the second time")
     weekday_lead = {"en": r"(?<=\bon\s)",
                     "vi": r"(?:(?<!\w)(?P<lead>vào|hôm|sáng|chiều|tối|trưa|đêm)\s+)"}.get(
         language, r"(?<!\w)")
-    forms += [
+    relative = _alternation(list(lex["relative"]))
+    return [
         ("relative", rf"(?<!\w)(?P<rel>{relative})(?!\w)", re.I),
-        ("weekday", rf"{weekday_lead}(?P<wd>{wd})(?!\w)(?:\s+{direction})?", re.I),
-        ("year", rf"{lead}{NOT_AFTER}{YEAR}{NOT_BEFORE}", re.I),
+        ("weekday", rf"{weekday_lead}(?P<wd>{w['wd']})(?!\w)(?:\s+{w['direction']})?", re.I),
+        ("year", rf"{w['lead']}{NOT_AFTER}{YEAR}{NOT_BEFORE}", re.I),
     ]
-    return [(form, re.compile(pattern, flags)) for form, pattern, flags in forms]
 
 
 def _month_pattern(lex: dict, capitalised: bool) -> str:
