@@ -70,3 +70,195 @@ def test_dates_in_urls():
     assert date_from_url("https://x.com/2024/1/22/story") == "2024-01-22"
     assert date_from_url("https://x.com/story-12345.html") is None
     assert date_from_url("https://x.com/a-20251399.htm") is None
+
+
+# --- titles: a first line that reads as a headline ------------------------------------------
+
+
+def test_first_line_headline_in_three_languages_and_the_body_after_it():
+    articles = {
+        "Ghana and Viet Nam deepen cooperation on midwifery": (
+            "Health officials from both countries met in Accra on Monday to plan exchanges."),
+        "Le Sénégal et le Vietnam renforcent leur coopération en santé": (
+            "Les deux ministères ont signé jeudi une lettre d'intention à Dakar."),
+        "Bộ Y tế tiếp đoàn công tác của Bộ Y tế Ghana": (
+            "Sáng ngày 3/4, Thứ trưởng đã tiếp đoàn công tác tại trụ sở Bộ."),
+    }
+    for headline, lede in articles.items():
+        for gap in ("\n\n", "\n"):
+            text = f"{headline}{gap}{lede}\n"
+            meta = parse_text_article(text)
+            assert meta.title == headline
+            assert text[meta.body_start:].strip() == lede
+
+
+def test_markdown_heading_is_a_title():
+    meta = parse_text_article("# Talks on nurse training in Hue\n\nThe two sides agreed.\n")
+    assert meta.title == "Talks on nurse training in Hue"
+
+
+def test_a_lede_is_not_a_title():
+    texts = [
+        "Viet Nam and Ghana signed a memorandum on nurse training on May 3.\n\nIt runs to 2030.",
+        "Le ministre a reçu l'ambassadeur du Ghana. Ils ont parlé des vaccins.\nSuite du texte.",
+        "Hanoi (VNA) – Officials met the Ghanaian delegation on Monday\n\nMore text follows.",
+        "Sáng 3/4, Bộ trưởng Bộ Y tế đã tiếp Đại sứ Ghana tại Hà Nội.\n\nHai bên trao đổi.",
+        "- Training of nurses\n- Exchange of doctors\n",
+        "The main areas of cooperation are:\n- vaccines\n",
+        "Only one line that could be a headline",
+    ]
+    for text in texts:
+        assert parse_text_article(text).title is None, text
+
+
+def test_a_caption_ending_with_a_credit_is_not_a_title():
+    text = ("The two ministers after the signing. | \nPhoto: VNA/CVN |\n"
+            "The ministers of health met in Hanoi.\n")
+    assert parse_text_article(text).title is None
+
+
+# --- published: stamps and datelines ---------------------------------------------------------
+
+
+def test_stamp_lines_after_the_title_give_the_day_and_open_no_body():
+    cases = {
+        "03/04/2025 | 09:15 AM": "2025-04-03",
+        "Cập nhật: 15/07/2022": "2022-07-15",
+        "Thứ Hai, 15/07/2022 09:00": "2022-07-15",
+        "Thứ năm, ngày 13 tháng 11 năm 2025": "2025-11-13",
+        "January 29, 2012 9:23 PM GMT+7": "2012-01-29",
+        "Published on 12 November 2025, 10:30": "2025-11-12",
+        "Publié le 12 novembre 2025 à 10h30": "2025-11-12",
+        "Mis à jour le mercredi 1er octobre 2025": "2025-10-01",
+        "Ngày 21/12/2011": "2011-12-21",
+        "2017-04-04 04:56": "2017-04-04",
+    }
+    for stamp, day in cases.items():
+        text = f"Nurses from Ghana train in Hue\n{stamp}\n\nThe course opened on Monday.\n"
+        meta = parse_text_article(text)
+        assert meta.published == day, stamp
+        assert meta.title == "Nurses from Ghana train in Hue"
+        assert text[meta.body_start:].strip() == "The course opened on Monday."
+
+
+def test_a_stamp_a_few_lines_down_still_counts():
+    text = ("Ghana, Viet Nam sign health MoU\n\nVGP – The two ministers signed a memorandum.\n\n"
+            "March 3, 2024 8:10 PM GMT+7\n\nUnder the memorandum, nurses will train in Hue.\n")
+    meta = parse_text_article(text)
+    assert (meta.published, meta.agency) == ("2024-03-03", "VGP")
+
+
+def test_numeric_dates_are_read_day_first():
+    text = "Hợp tác y tế Việt Nam – Ghana\n\n08/10/2024 | 17:06 PM\n\nChiều ngày 08/10/2024 ..."
+    assert parse_text_article(text).published == "2024-10-08"
+
+
+def test_an_event_date_in_the_body_is_not_the_publication_date():
+    texts = [
+        "Ngày 21/12/2011, tại Hà Nội, Bộ trưởng Bộ Y tế và Đại sứ Ghana đã ký Hiệp định.\n",
+        "On 24th November 2017 in Hanoi, the deputy minister met the Ghanaian envoy.\n",
+        "Ghana and Viet Nam sign a health MoU\n\nThe memorandum was signed on 3 March 2024 "
+        "in Accra by both ministers.\n",
+        "Le 12 novembre 2025, la ministre a reçu une délégation du Ghana à Hanoi.\n",
+    ]
+    for text in texts:
+        assert parse_text_article(text).published is None, text
+
+
+def test_dateline_day_without_a_year_keeps_the_year_unknown():
+    text = ("Hanoi, 1er avril (VNA) - La vice-ministre de la Santé a reçu le 30 mars une "
+            "délégation du Ghana.\n")
+    meta = parse_text_article(text)
+    assert (meta.published, meta.agency) == ("XXXX-04-01", "VNA")
+    english = "Accra [Ghana], March 7: On March 6, the two ministers met in Accra.\n"
+    assert parse_text_article(english).published == "XXXX-03-07"
+
+
+def test_dateline_with_a_year_and_a_stamp_before_it():
+    dateline = "March 3,2024, ACCRA, GHANA - The two ministries signed a memorandum.\n"
+    assert parse_text_article(dateline).published == "2024-03-03"
+    stamped = "Ghana and Viet Nam sign a memorandum\n\n2024-03-04 10:00\n\n" + dateline
+    assert parse_text_article(stamped).published == "2024-03-04"
+
+
+def test_the_header_date_wins_over_other_evidence():
+    text = " date 2024-01 Nurses from Ghana train in Hue\n03/02/2024 | 10:00\n\nThe course...\n"
+    assert parse_text_article(text).published == "2024-01"
+
+
+# --- agency -----------------------------------------------------------------------------------
+
+
+def test_trailing_credit_lines():
+    body = "Les deux ministres ont signé une lettre d'intention sur la formation.\n\n"
+    cases = {
+        "VNA/CVN": "CVN",
+        "(TTXVN/Vietnam+)": "VNA",
+        "Theo TTXVN": "VNA",
+        "Texte et photos : Lan Anh/CVN": "CVN",
+        "Source: PIB": "PIB",
+        "Nguồn: Báo Nhân Dân": "Nhân Dân",
+        "Korea Herald correspondent": "Korea Herald",
+    }
+    for credit, agency in cases.items():
+        assert parse_text_article(body + credit + "\n").agency == agency, credit
+    by_line = body + "By Kim Min-ji\n\nKorea Herald correspondent\n"
+    assert parse_text_article(by_line).agency == "Korea Herald"
+    signed = "Hai bên đã ký kết Bản ghi nhớ về đào tạo điều dưỡng./. (TTXVN/Vietnam+)\n"
+    assert parse_text_article(signed).agency == "VNA"
+
+
+def test_a_source_line_naming_a_paper_is_no_url():
+    meta = parse_text_article("India and Ghana will sign a health memorandum.\nSource: PIB\n")
+    assert (meta.source_url, meta.agency) == (None, "PIB")
+
+
+def test_datelines_name_the_agency():
+    cases = {
+        "(VOV5) -Ngày 3/4, Phó Chủ tịch nước tiếp Đại sứ Ghana.": "VOV",
+        "(SKTE) - Bộ Y tế và Ghana tăng cường hợp tác.": "SKTE",
+        "(Ngày Nay) - Đoàn công tác của Bộ Y tế đã đến Ghana.": "Ngày Nay",
+        "VGP – The Prime Minister received the Ghanaian health minister.": "VGP",
+        "Accra (Xinhua) -- Ghana and Viet Nam signed a health memorandum.": "Xinhua",
+        "Hà Nội (TTXVN) - Bộ trưởng Bộ Y tế tiếp Đại sứ Ghana.": "VNA",
+    }
+    for text, agency in cases.items():
+        assert parse_text_article(text + "\n").agency == agency, text
+
+
+def test_no_agency_from_ordinary_sentences():
+    texts = [
+        "HANOI, Viet Nam - The two sides signed a memorandum.\n\nThey will train nurses.\n",
+        "Bà Đào Hồng Lan (phải) - Bộ trưởng Bộ Y tế tiếp Đại sứ Ghana.\n",
+        "Theo Giám đốc Bệnh viện, hợp tác với Ghana sẽ mở rộng trong năm tới.\n",
+        "The minister told Vietnam News that talks went well.\n\nTalks go on.\n",
+        "Sources: the ministry said the memorandum will be signed next month.\n",
+    ]
+    for text in texts:
+        assert parse_text_article(text).agency is None, text
+
+
+def test_a_photo_credit_is_the_last_resort():
+    text = ("Le Vietnam et le Ghana renforcent leur coopération\n\nLes ministres se sont vus.\n\n"
+            "Photo : Minh Duc/VNA/CVN\n\nLa coopération porte sur la formation.\n")
+    assert parse_text_article(text).agency == "CVN"
+    signed = text + "- VNS\n"
+    assert parse_text_article(signed).agency == "VNS"
+    unknown = "Ghana and Viet Nam train nurses\n\nThe course opened. (Photo: moh.gov.vn)\n"
+    assert parse_text_article(unknown).agency is None
+
+
+def test_aliases_map_to_one_short_name():
+    from hoptac.ingest.textmeta import canonical_agency
+
+    assert canonical_agency("Vietnam News Agency") == "VNA"
+    assert canonical_agency("Thong tan xa Viet Nam") == "VNA"
+    assert canonical_agency("The Korea Herald") == "Korea Herald"
+    assert canonical_agency("Le Courrier du Vietnam") == "CVN"
+    assert canonical_agency("Báo Nhân Dân") == "Nhân Dân"
+    assert canonical_agency("Ministry of Health") is None
+
+
+def test_real_seed_articles_keep_their_metadata():
+    meta = parse_text_article(read("002"))
+    assert meta.published == "2025-09-13" and meta.title is None and meta.agency is None
