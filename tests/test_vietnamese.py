@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import pytest
 
-from hoptac.extract.pipeline import build_context
+from hoptac.extract.context import Context, Sentence
+from hoptac.extract.pipeline import extract_article
+from hoptac.extract.sentences import split_sentences
 from hoptac.extract.vietnamese import (
     ascii_form,
     find_persons_and_organizations,
@@ -42,7 +44,10 @@ MOU = (
 
 
 def extract(text: str) -> tuple[list[dict], list[dict]]:
-    context = build_context(Article(id="t", text=text, language="vi"))
+    """Run the Vietnamese extractor on sentences cut the way the pipeline cuts them."""
+    sentences = [Sentence(a, b, text[a:b]) for a, b in split_sentences(text)]
+    context = Context(text=text, language="vi", published=None, body_start=0,
+                      body_end=len(text), sentences=sentences)
     return find_persons_and_organizations(context)
 
 
@@ -212,3 +217,12 @@ def test_country_in_brackets_and_company_names():
     company = by_name(orgs, "tập đoàn Medivance Inc")
     assert company["kind"] == "company" and company["country"] == "US"
     assert "Medivance Inc" in company["aliases"]
+
+
+def test_the_pipeline_hands_vietnamese_articles_to_this_extractor():
+    document = extract_article(Article(id="vi-meeting", text=MEETING, language="vi"))
+    names = {p["name"] for p in document["persons"]}
+    assert {"Lê Đức Luận", "Carlos Pérez Díaz", "Rogelio Polanco Fuentes"} <= names
+    for person in document["persons"]:
+        for mention in person["mentions"]:
+            assert MEETING[mention["start"]:mention["end"]] in person["name"]

@@ -551,6 +551,16 @@ def _finish_org(tokens: list[Token], i: int, j: int, places: list[Span], name_st
     return hit
 
 
+def _outside_titles(tokens: list[Token], orgs: list[OrgHit]) -> list[OrgHit]:
+    """Drop the bodies that are a word of a title ('Thủ tướng Chính phủ', 'Đại biểu Quốc
+    hội'): the title names a position, the article does not report on that body."""
+    inside: set[int] = set()
+    for i in range(len(tokens)):
+        n, _ = _match(tokens, i, _phrases("titles"))
+        inside.update(range(i, i + n))
+    return [o for o in orgs if not all(k in inside for k in range(o.i, o.j))]
+
+
 def split_known_prefix(tokens: list[Token], places: list[Span], orgs: list[OrgHit],
                        seen: set[str]) -> list[OrgHit]:
     """'Bệnh viện Đại học Kyoto Hiroshi Tanaka' once 'Bệnh viện Đại học Kyoto' is known:
@@ -1118,6 +1128,8 @@ class _Registry:
                     continue
                 if _inside_any(self.persons + self.orgs, m.start(), m.end()):
                     continue
+                if _starts_compound(self.text, m.start(), m.end()):
+                    continue
                 _add_mention(person, m.start(), m.end())
 
     def result(self) -> tuple[list[dict], list[dict]]:
@@ -1163,6 +1175,18 @@ CUES = re.compile(r"(?:ông|bà|ngài|Ông|Bà|Ngài|trưởng|Trưởng|tướn
                   r"đốc|Đốc|sư|Sư|sĩ|Sĩ|TS\.?|GS\.?|BS\.?)\s+$")
 
 
+def _starts_compound(text: str, start: int, end: int) -> bool:
+    """'Chính' in 'Thủ tướng Chính phủ' or 'Hà' in 'Hà Nội' is not a given name: the next
+    word continues it into a head noun, a place, another name or a known phrase."""
+    following = re.match(r"[ \t]+([\w\u0300-\u036f]+)", text[end:end + 30])
+    if not following:
+        return False
+    if following.group(1)[0].isupper():
+        return True
+    pair = _key(text[start:end] + " " + following.group(1))
+    return any(pair in _phrases(kind) for kind in ("heads", "titles", "name_words", "places"))
+
+
 def _cued(text: str, start: int) -> bool:
     """A short reference needs a title or honorific just before it ('Thứ trưởng Thuấn')."""
     return bool(CUES.search(text[max(0, start - 20):start]))
@@ -1200,6 +1224,7 @@ def find_persons_and_organizations(context: Context) -> tuple[list[dict], list[d
         places = find_places(tokens)
         orgs = split_known_prefix(tokens, places, find_organizations(tokens, places),
                                   registry.org_names())
+        orgs = _outside_titles(tokens, orgs)
         persons = find_persons(tokens, places, orgs)
         for hit in orgs:
             registry.add_org(tokens, hit)
