@@ -146,6 +146,10 @@ def test_kinds_in_the_three_languages():
     ("fr", "Le Vietnam et la Hongrie ont proposé une déclaration commune sur la santé.",
      "proposed"),
     ("vi", "Việt Nam và Lào sẽ gia hạn biên bản ghi nhớ về y tế.", "renewal_planned"),
+    ("vi", "Biên bản ghi nhớ giữa Việt Nam và Lào đã được gia hạn.", "in_force"),
+    ("en", "The MoU between Vietnam and Japan was renewed in 2020.", "in_force"),
+    ("fr", "La France et le Vietnam vont prolonger l'accord-cadre.", "renewal_planned"),
+    ("fr", "L'accord-cadre entre la France et le Vietnam a été prolongé.", "in_force"),
     ("vi", "Biên bản ghi nhớ giữa Việt Nam và Nhật Bản đang được triển khai hiệu quả.",
      "in_force"),
 ])
