@@ -107,6 +107,8 @@ def test_fields_inside_organization_names_do_not_count():
     text = ("Đại diện Vụ Hợp tác Quốc tế, Cục Y tế Dự phòng và Vụ Sức khỏe Bà mẹ – Trẻ em "
             "dự buổi làm việc về hợp tác phòng, chống bệnh viêm gan.")
     assert areas_of(text, "vi") == {"infectious_diseases"}
-    english = ("The National Institute of Child Health will cooperate with the Hospital of "
-               "Tropical Diseases on hospital management.")
+    english = ("Officials of the Department of Maternal and Child Health and the Drug "
+               "Administration attended talks on cooperation in hospital management.")
     assert areas_of(english, "en") == {"hospital_management"}
+    hospitals = "The cooperation links the National Cancer Hospital with Gustave Roussy."
+    assert areas_of(hospitals, "en") == {"oncology"}

@@ -142,10 +142,11 @@ BREAK = re.compile(r"[,;:.()\[\]«»\"“”]")
 def without_names(text: str, language: str) -> str:
     """The text with organization names blanked out.
 
-    A department or an institute named after a field ("Department of Maternal and Child Health",
+    A department or an agency named after a field ("Department of Maternal and Child Health",
     "Cục Y tế Dự phòng") says nothing about the fields of cooperation. A name is a head word
-    ("Department", "Viện") followed by capitalised words, joined by "of", "de", "và"...; in
-    Vietnamese a capitalised syllable may carry one lower-case syllable ("Y tế", "Sức khỏe").
+    ("Department", "Cục") followed by capitalised words, joined by "of", "de", "và"... (in
+    English also preceded by them: "Drug Administration"); in Vietnamese a capitalised syllable
+    may carry one lower-case syllable ("Y tế", "Sức khỏe").
     """
     heads = _organization_heads(language)
     connectors = set(vocabulary()["name_connectors"])
@@ -165,12 +166,25 @@ def without_names(text: str, language: str) -> str:
             elif not _continues_name(words, j, last_capital, connectors, language):
                 break
             j += 1
-        if last_capital is not None:
-            spans.append((words[i].start(), words[j - 1].end()))
+        first = _name_start(text, words, i) if language == "en" else i
+        if last_capital is not None or first < i:
+            spans.append((words[first].start(), words[max(j - 1, i)].end()))
         i = max(j, i + 1)
     for start, end in reversed(spans):
         text = text[:start] + " " * (end - start) + text[end:]
     return text
+
+
+def _name_start(text: str, words: list[re.Match], i: int) -> int:
+    """English names put their modifiers first: "Food and Drug Administration"."""
+    start = i
+    while start > 0 and not BREAK.search(text[words[start - 1].end():words[start].start()]):
+        word = words[start - 1].group()
+        joined = word in ("and", "&") and start > 1 and words[start - 2].group()[0].isupper()
+        if not (word[0].isupper() or joined):
+            break
+        start -= 1
+    return start
 
 
 def _continues_name(words: list[re.Match], j: int, last_capital: int | None,
