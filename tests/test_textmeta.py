@@ -262,3 +262,28 @@ def test_aliases_map_to_one_short_name():
 def test_real_seed_articles_keep_their_metadata():
     meta = parse_text_article(read("002"))
     assert meta.published == "2025-09-13" and meta.title is None and meta.agency is None
+
+
+def test_signature_after_an_editor_code_and_a_slash():
+    text = "L'ambassadeur du Ghana a rencontré la ministre à Hanoi le 2 mai. – NDEL/VNA\n"
+    assert parse_text_article(text).agency == "VNA"
+
+
+def test_section_labels_and_breadcrumbs_are_not_titles():
+    for first in ("Y tế", "Health news", "Trang chủ > Tin tức > Y tế", "Home | World | Health"):
+        text = f"{first}\n\nThe ministers of Ghana and Viet Nam met in Accra on Monday.\n"
+        assert parse_text_article(text).title is None, first
+
+
+def test_stamp_forms_of_vietnamese_and_english_papers():
+    cases = {
+        "Thứ hai, 10/11/2025, 14:05 (GMT+7)": "2025-11-10",
+        "Thứ Hai, 14:05, 10-11-2025": "2025-11-10",
+        "By Minh Anh   November 10, 2025 | 02:05 pm PT": "2025-11-10",
+        "Published: 2025-11-10T14:05:00+07:00": "2025-11-10",
+    }
+    for stamp, day in cases.items():
+        text = f"Ghana and Viet Nam agree on nurse exchanges\n\n{stamp}\n | \nThe two sides met.\n"
+        meta = parse_text_article(text)
+        assert meta.published == day, stamp
+        assert text[meta.body_start:].strip() == "The two sides met.", stamp

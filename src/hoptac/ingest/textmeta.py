@@ -51,6 +51,7 @@ URL_DATE = [
 HEAD_LINES = 6
 FOOT_LINES = 3
 DATELINE_PARAGRAPHS = 3
+MIN_HEADLINE_WORDS = 3  # a section label ("Y tế", "Health news") is no headline
 MAX_HEADLINE_CHARS = 200
 MAX_HEADLINE_WORDS = 40
 MAX_STAMP_CHARS = 100
@@ -76,6 +77,7 @@ DAY_MONTH = re.compile(
 CLOCK = re.compile(r"(?<!\d)\d{1,2}\s*[:h]\s*\d{2}(?::\d{2})?(?!\d)|\b(?:GMT|UTC)\s*[+-]\s*\d{1,2}",
                    re.I)
 WORD = re.compile(r"[^\W\d_]+|\d+")
+NAVIGATION = re.compile(r"[|>»›]")  # breadcrumbs, menus, captions ending with a credit
 SENTENCE_BREAK = re.compile(r"[.!?]\s+\S")
 AGENCY_DATELINE = re.compile(r"\([^()\n]{2,30}\)\s*[-–—]")
 DATELINE = re.compile(r"(?P<head>[^\n]{1,80}?)(?:\s+[-–—]+|:)(?=\s|[^\W\d_])")
@@ -151,9 +153,10 @@ def reads_as_headline(line: str) -> bool:
     """A headline: short, no sentence-final stop or sentence break, not a dateline, stamp,
     byline or list item."""
     words = line.split()
-    if not 2 <= len(words) <= MAX_HEADLINE_WORDS or len(line) > MAX_HEADLINE_CHARS:
+    if not MIN_HEADLINE_WORDS <= len(words) <= MAX_HEADLINE_WORDS \
+            or len(line) > MAX_HEADLINE_CHARS:
         return False
-    if line[-1] in ".…:;,|" or line[0] in "-–—•*(":
+    if line[-1] in ".…:;," or line[0] in "-–—•*(" or NAVIGATION.search(line):
         return False
     if SENTENCE_BREAK.search(line) or AGENCY_DATELINE.search(line):
         return False
@@ -163,9 +166,11 @@ def reads_as_headline(line: str) -> bool:
 
 
 def _after_stamps(text: str, start: int, end: int) -> int:
-    """The body start moved past the stamp lines that open it (`29/08/2024 | 14:10 PM`)."""
+    """The body start moved past the stamp lines that open it (`29/08/2024 | 14:10 PM`) and
+    past lines of bare punctuation (` | `)."""
     for line_start, line_end in _lines(text, start, end):
-        if _stamp_day(text[line_start:line_end]) is None:
+        line = text[line_start:line_end]
+        if WORD.search(line) and _stamp_day(line) is None:
             break
         start = line_end
     return start
@@ -322,7 +327,7 @@ def signature_agency(line: str) -> str | None:
         if agency:
             return agency
     dash = TRAILING_DASH.search(line)
-    return canonical_agency(dash.group(1)) if dash else None
+    return _credit_agency(dash.group(1), accept_unknown=False) if dash else None
 
 
 def _credit_line_agency(line: str) -> str | None:
