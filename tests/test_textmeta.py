@@ -287,3 +287,13 @@ def test_stamp_forms_of_vietnamese_and_english_papers():
         meta = parse_text_article(text)
         assert meta.published == day, stamp
         assert text[meta.body_start:].strip() == "The two sides met.", stamp
+
+
+def test_read_dateline_tells_where_the_dateline_ends():
+    from hoptac.ingest.textmeta import read_dateline
+
+    paragraph = "Accra, 3 mai (VNA) - La ministre a reçu le 2 mai une délégation."
+    dateline = read_dateline(paragraph)
+    assert (dateline.day, dateline.agency) == ("XXXX-05-03", "VNA")
+    assert paragraph[dateline.end:].strip().startswith("La ministre")
+    assert read_dateline("La ministre a déclaré : la coopération se poursuit.") is None

@@ -100,10 +100,13 @@ class TextMeta:
 
 @dataclass(frozen=True)
 class Dateline:
-    """What a dateline (`Hanoi, 1er novembre (VNA) -`) states: an EDTF day and an agency."""
+    """What a dateline (`Hanoi, 1er novembre (VNA) -`) states: an EDTF day and an agency;
+    `end` is where the dateline (with its dash or colon) ends in the paragraph, so that a
+    caller can keep its date out of the body's event dates."""
 
     day: str | None
     agency: str | None
+    end: int = 0
 
 
 def parse_text_article(text: str) -> TextMeta:
@@ -255,8 +258,8 @@ def read_dateline(paragraph: str) -> Dateline | None:
     day, head = _dateline_day(head)
     if agency is None and day is None:
         agency = canonical_agency(head)
-        return Dateline(None, agency) if agency else None
-    return Dateline(day, agency) if _only_place_names(head) else None
+        return Dateline(None, agency, found.end()) if agency else None
+    return Dateline(day, agency, found.end()) if _only_place_names(head) else None
 
 
 def _dateline_agency(name: str) -> str | None:
