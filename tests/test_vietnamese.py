@@ -226,3 +226,11 @@ def test_the_pipeline_hands_vietnamese_articles_to_this_extractor():
     for person in document["persons"]:
         for mention in person["mentions"]:
             assert MEETING[mention["start"]:mention["end"]] in person["name"]
+
+
+def test_photo_credits_and_bylines_are_not_people_in_the_news():
+    text = ("Thứ trưởng Bộ Y tế Phan Thị Hòa phát biểu tại lễ ký. Ảnh: Trần Minh Quang\n"
+            "Hai bên cam kết tăng cường trao đổi chuyên gia.\n"
+            "Vũ Thanh Bình\n")
+    persons, _ = extract(text)
+    assert [p["name"] for p in persons] == ["Phan Thị Hòa"]

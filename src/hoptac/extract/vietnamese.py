@@ -689,6 +689,9 @@ def find_persons(tokens: list[Token], places: list[Span], orgs: list[OrgHit]) ->
         if hit is None:
             i += 1
             continue
+        if _is_credit(tokens, hit):
+            i = hit.j
+            continue
         if hit.title is None:
             _title_after_name(tokens, hit, places, orgs)
         if hit.country is None:
@@ -696,6 +699,21 @@ def find_persons(tokens: list[Token], places: list[Span], orgs: list[OrgHit]) ->
         hits.append(hit)
         i = hit.j
     return hits
+
+
+def _is_credit(tokens: list[Token], hit: PersonHit) -> bool:
+    """A photographer or author credit ('Ảnh: Trần Minh', a name alone on the last line):
+    people who made the article, not people it reports on."""
+    if hit.title is not None:
+        return False
+    before = [t.low for t in tokens[max(0, hit.i - 4):hit.i]]
+    if any(word in CREDIT_WORDS for word in before) and (":" in before or "/" in before):
+        return True
+    rest = [t for t in tokens[:hit.i] + tokens[hit.j:] if t.is_word]
+    return not rest  # the whole line is the name: a byline
+
+
+CREDIT_WORDS = {"ảnh", "bài", "tin", "video", "nguồn", "clip", "đồ", "họa", "hoạ"}
 
 
 def _covered(places: list[Span], orgs: list[OrgHit]) -> set[int]:
