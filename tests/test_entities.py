@@ -334,3 +334,19 @@ def test_lowercase_hospital_before_a_proper_name_and_numbered_hospitals():
     _, persons, organizations = extract(en, "en")
     assert "military hospital 175" in names(organizations)
     assert persons == []
+
+
+def test_bodies_listed_around_a_plural_head():
+    en = ("Doctors from Bach Mai, Cho Ray and Hue Central hospitals met Bach Mai Hospital "
+          "managers. Many hospitals and universities attended.")
+    _, persons, organizations = extract(en, "en")
+    bach_mai = org(organizations, "Bach Mai Hospital")
+    assert len(bach_mai["mentions"]) == 2 and bach_mai["kind"] == "hospital"
+    assert {"cho ray", "hue central"} <= names(organizations)
+    assert persons == []
+    fr = "Le ministre a salué les hôpitaux Tu Du et Viet Duc, puis l'hôpital Tu Du a signé."
+    _, persons, organizations = extract(fr, "fr")
+    tu_du = org(organizations, "hôpital Tu Du")
+    assert "Tu Du" in tu_du["aliases"] or tu_du["name"] == "Tu Du"
+    assert org(organizations, "Viet Duc")["kind"] == "hospital"
+    assert persons == []

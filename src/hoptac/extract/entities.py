@@ -178,6 +178,7 @@ class OrgMention:
     acronym: str | None = None
     explicit_country: bool = False  # the name itself says the country
     source: str = "grammar"
+    key_text: str | None = None  # what to merge on when the text lacks its head noun
 
 
 def _head_at(tokens: list[Token], i: int, language: str,
@@ -745,6 +746,59 @@ def _foreign_proper_name(name: str) -> bool:
     return bool(parts) and not any(VIETNAMESE_SYLLABLE.match(p) for p in parts)
 
 
+PLURAL_HEADS = {"hopitaux": "hospital", "hospitals": "hospital", "universites": "university",
+                "universities": "university", "instituts": "other", "institutes": "other"}
+SINGULAR_HEADS = {"hopitaux": "hôpital", "hospitals": "hospital", "universites": "université",
+                  "universities": "university", "instituts": "institut",
+                  "institutes": "institute"}
+
+
+def _listed_bodies(context: Context, tokens_by_sentence: list[list[Token]]) -> list[OrgMention]:
+    """Bodies named in a list around a plural head: "les hôpitaux Bach Mai et Viet Duc",
+    "Bach Mai and Viet Duc hospitals"."""
+    found = []
+    for tokens in tokens_by_sentence:
+        for k, tok in enumerate(tokens):
+            kind = PLURAL_HEADS.get(tok.low)
+            if kind is None:
+                continue
+            runs = _name_list(tokens, k + 1, 1) if context.language != "en" else \
+                _name_list(tokens, k - 1, -1)
+            if len(runs) < 2:
+                continue
+            for a, b in runs:
+                start, end = tokens[a].start, tokens[b].end
+                text = context.text[start:end]
+                if not countries.place_code(text):
+                    found.append(OrgMention(start, end, text, kind, source="list",
+                                            key_text=f"{SINGULAR_HEADS[tok.low]} {text}"))
+    return found
+
+
+def _name_list(tokens: list[Token], k: int, step: int) -> list[tuple[int, int]]:
+    """Token spans of capitalised names joined by commas and "et"/"and", read from k on in
+    the direction of step (1: "hôpitaux A, B et C"; -1: "A, B and C hospitals"); empty
+    unless "et"/"and" joins two of them."""
+    runs: list[tuple[int, int]] = []
+    joined = False
+    while 0 <= k < len(tokens):
+        a = k
+        while 0 <= k < len(tokens) and tokens[k].is_cap and not _name_stop(tokens, k):
+            k += step
+        if k == a:
+            break
+        runs.append((min(a, k - step), max(a, k - step)))
+        if (step > 0 and joined) or not 0 <= k < len(tokens):
+            break
+        conj = tokens[k].low in ("et", "and")
+        if conj and not joined:
+            joined = True
+        elif not (tokens[k].text == "," and (step > 0 or joined)):
+            break
+        k += step
+    return runs if joined and len(runs) >= 2 else []
+
+
 def _known_entry(m: OrgMention) -> dict | None:
     """The well-known body a found name or its acronym stands for ("World Health Organisation
     (WHO)" is the World Health Organization of data/organizations.json)."""
@@ -777,11 +831,11 @@ def _group_orgs(mentions: list[OrgMention], host: str) -> list[OrgGroup]:
             pending.append(m)
             continue
         else:
-            key = (_org_base(m.text, expansions), m.country)
+            key = (_org_base(m.key_text or m.text, expansions), m.country)
         group = groups.setdefault(key, OrgGroup([], m.country, m.kind, base=key[0]))
         group.mentions.append(m)
     for m in pending:
-        base = _org_base(m.text, expansions)
+        base = _org_base(m.key_text or m.text, expansions)
         same = [g for (b, _), g in groups.items() if b == base]
         if same:
             target = next((g for g in same if g.country == host), same[0])
@@ -1002,6 +1056,8 @@ def _clean_person(context: Context, m: PersonMention,
         return None
     if CREDIT_BEFORE.search(text[max(0, start - 30):start]):
         return None
+    if _after_body_noun(text, start):
+        return None
     if not words[0][:1].isupper() or all(w.isupper() for w in words if len(w) > 1):
         return None
     if countries.place_code(piece):
@@ -1009,6 +1065,20 @@ def _clean_person(context: Context, m: PersonMention,
     if any(fold(w) in lexicon().title_heads for w in words):
         return None
     return PersonMention(start, end, piece)
+
+
+def _after_body_noun(text: str, start: int) -> bool:
+    """"les hôpitaux Bach Mai et Viet Duc": names listed after a body noun are bodies."""
+    words = re.findall(r"[\w'’-]+|[,;.:()]", text[max(0, start - 80):start])
+    for word in reversed(words):
+        if word in (",",) or fold(word) in ("et", "and") or word[:1].isupper():
+            continue
+        low = fold(word)
+        singulars = {low, low[:-1], low[:-3] + "al" if low.endswith("aux") else low,
+                     low[:-3] + "y" if low.endswith("ies") else low}
+        heads = lexicon().heads["*"]
+        return any(s in heads and not heads[s].get("lower_ok") for s in singulars)
+    return False
 
 
 @dataclass
@@ -1212,6 +1282,9 @@ class EntityFinder:
         mentions = _grammar_orgs(context, self.tokens, person_starts, self.host)
         mentions += _known_orgs(context)
         mentions = _keep_longest(mentions)
+        taken = [(m.start, m.end) for m in mentions]
+        mentions += [m for m in _listed_bodies(context, self.tokens)
+                     if not _overlaps(m.start, m.end, taken)]
         taken = [(m.start, m.end) for m in mentions]
         mentions += [m for m in _appositive_orgs(context, self.tokens, taken)
                      if fold(m.text) not in self.person_names]
