@@ -350,3 +350,15 @@ def test_bodies_listed_around_a_plural_head():
     assert "Tu Du" in tu_du["aliases"] or tu_du["name"] == "Tu Du"
     assert org(organizations, "Viet Duc")["kind"] == "hospital"
     assert persons == []
+
+
+def test_well_known_bodies_keep_their_usual_name_and_other_language_names():
+    text = ("The World Health Organisation (WHO) will help Vietnam. Pratt said the WHO and "
+            "the Japan International Cooperation Agency would work together.")
+    context, _, organizations = extract(text, "en")
+    who = org(organizations, "WHO")
+    assert who["name"] == "World Health Organization" and who["country"] is None
+    assert "OMS" in who["aliases"] and "(WHO)" in who["aliases"]
+    assert [context.text[m["start"]:m["end"]] for m in who["mentions"]] == \
+        ["World Health Organisation (WHO)", "WHO"]
+    assert org(organizations, "JICA")["country"] == "JP"

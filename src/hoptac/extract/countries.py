@@ -198,10 +198,6 @@ def place_code(name: str) -> str | None:
     return country_code(name) or nationality_code(name) or city_code(name)
 
 
-def is_place_word(text: str) -> bool:
-    return place_code(text) is not None
-
-
 def host_country(context: Context) -> str:
     """The country where the reported cooperation takes place: the country of the city in the
     dateline or first sentence when the article names that country as a party too (Seoul, not

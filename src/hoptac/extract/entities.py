@@ -1396,12 +1396,15 @@ class EntityFinder:
         return self.host
 
     def _org_dict(self, group: OrgGroup, org_id: str) -> dict:
-        name = max(group.forms[:3], key=lambda f: (bool(re.search(r"\(", f)) is False, len(f)))
-        name = next((f for f in group.forms if f == group.mentions[0].text), name) \
-            if group.mentions[0].source.startswith("known:") else name
-        if group.mentions[0].source.startswith("known:"):
-            name = group.mentions[0].source.split(":", 1)[1]
-        aliases = [f for f in group.forms if f != name]
+        known = _known_of(group)
+        if known:
+            # a well-known body keeps its usual name and its names in other languages
+            name = known["name"]
+            forms = [*group.forms, *known.get("aliases", [])]
+        else:
+            name = max(group.forms[:3], key=lambda f: ("(" not in f, len(f)))
+            forms = group.forms
+        aliases = list(dict.fromkeys(f for f in forms if f != name))
         if group.acronym and f"({group.acronym})" not in aliases:
             aliases.append(f"({group.acronym})")
         for form in list(aliases) + [name]:
@@ -1551,6 +1554,13 @@ def _ministry_of(title: str, country: str | None, orgs: list[OrgGroup],
     found = [g for g in orgs if g.kind == "ministry" and domain in g.base.split()
              and (country is None or g.country == country)]
     return org_ids[id(found[0])] if len(found) == 1 else None
+
+
+def _known_of(group: OrgGroup) -> dict | None:
+    source = group.mentions[0].source
+    if not source.startswith("known:"):
+        return None
+    return next((k for k in lexicon().known if k["name"] == source.split(":", 1)[1]), None)
 
 
 def _keep_longest(mentions: list[OrgMention]) -> list[OrgMention]:
