@@ -234,3 +234,14 @@ def test_photo_credits_and_bylines_are_not_people_in_the_news():
             "Vũ Thanh Bình\n")
     persons, _ = extract(text)
     assert [p["name"] for p in persons] == ["Phan Thị Hòa"]
+
+
+def test_minister_title_points_to_the_ministry_named_elsewhere():
+    text = ("Bộ trưởng Y tế Hungary Zoltán Takács thăm Việt Nam. Đoàn của Bộ Y tế Hungary làm "
+            "việc với Bộ Ngoại giao. Bộ trưởng Ngoại giao Lương Văn Khải tiếp đoàn.\n")
+    persons, orgs = extract(text)
+    takacs = by_name(persons, "Zoltán Takács")
+    assert takacs["country"] == "HU"
+    assert takacs["roles"][0]["organization"] == by_name(orgs, "Bộ Y tế Hungary")["id"]
+    khai = by_name(persons, "Lương Văn Khải")
+    assert khai["roles"][0]["organization"] == by_name(orgs, "Bộ Ngoại giao")["id"]

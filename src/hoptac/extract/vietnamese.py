@@ -1049,6 +1049,7 @@ class _Registry:
         self.org_keys: dict[str, dict] = {}
         self.persons: list[dict] = []
         self.person_keys: dict[str, dict] = {}
+        self.implied: list[tuple[dict, str]] = []  # roles whose body is named only by the title
 
     # organizations
     def add_org(self, tokens: list[Token], hit: OrgHit) -> dict:
@@ -1098,7 +1099,8 @@ class _Registry:
         return None
 
     # persons
-    def add_person(self, tokens: list[Token], hit: PersonHit, org_id: str | None) -> None:
+    def add_person(self, tokens: list[Token], hit: PersonHit, org_id: str | None,
+                   implied_org: str | None = None) -> None:
         key = _person_key(hit.name)
         person = self.person_keys.get(key)
         if person is None and " " not in hit.name.strip():
@@ -1119,7 +1121,10 @@ class _Registry:
             person["country"] = hit.country
         if hit.title and not any(r["title"].lower().startswith(hit.title.lower())
                                  for r in person["roles"]):
-            person["roles"].append({"title": hit.title, "organization": org_id})
+            role = {"title": hit.title, "organization": org_id}
+            person["roles"].append(role)
+            if org_id is None and implied_org:
+                self.implied.append((role, implied_org))
         _add_mention(person, tokens[hit.i].start, tokens[hit.j - 1].end)
 
     def _longer_name(self, key: str) -> dict | None:
@@ -1151,11 +1156,37 @@ class _Registry:
                 _add_mention(person, m.start(), m.end())
 
     def result(self) -> tuple[list[dict], list[dict]]:
+        for role, key in self.implied:
+            if key in self.org_keys:
+                role["organization"] = self.org_keys[key]["id"]
         for item in self.persons + self.orgs:
             item["mentions"].sort(key=lambda m: m["start"])
             item.pop("_guessed", None)
             item.pop("_after", None)
         return self.persons, self.orgs
+
+
+def _implied_ministry(tokens: list[Token], places: list[Span],
+                      span: tuple[int, int] | None) -> str | None:
+    """'Bộ trưởng Y tế Nga' works for 'Bộ Y tế Nga': the key of the ministry the title implies,
+    to be linked if the article names that ministry anywhere."""
+    if not span or span[1] - span[0] < 3:
+        return None
+    a, b = span
+    if tuple(t.low for t in tokens[a:a + 2]) not in MINISTER_TITLES:
+        return None
+    k = a + 2
+    if tuple(t.low for t in tokens[k:k + 2]) == ("thường", "trực"):
+        k += 2
+    country = next((p for p in places if k <= p.i < b and p.value), None)
+    end = country.i if country else b
+    domain = tokens[k:end]
+    if not domain or not domain[0].is_cap or domain[0].low == "bộ":
+        return None
+    return _name_key("Bộ " + _span_text(tokens, k, end), str(country.value) if country else "VN")
+
+
+MINISTER_TITLES = {("bộ", "trưởng"), ("thứ", "trưởng")}
 
 
 def _person_key(name: str) -> str:
@@ -1247,6 +1278,7 @@ def find_persons_and_organizations(context: Context) -> tuple[list[dict], list[d
         for hit in orgs:
             registry.add_org(tokens, hit)
         for hit in persons:
-            registry.add_person(tokens, hit, registry.org_for_title(orgs, hit.title_span))
+            registry.add_person(tokens, hit, registry.org_for_title(orgs, hit.title_span),
+                                _implied_ministry(tokens, places, hit.title_span))
     registry.add_later_mentions(context.body_start, context.body_end)
     return registry.result()
