@@ -297,3 +297,9 @@ def test_read_dateline_tells_where_the_dateline_ends():
     assert (dateline.day, dateline.agency) == ("XXXX-05-03", "VNA")
     assert paragraph[dateline.end:].strip().startswith("La ministre")
     assert read_dateline("La ministre a déclaré : la coopération se poursuit.") is None
+
+
+def test_a_lede_ending_in_a_closing_quote_is_not_a_title():
+    text = ("The minister told the envoy: “Ghana is a close partner in health.”\n\n"
+            "The two sides also spoke about vaccines.\n")
+    assert parse_text_article(text).title is None

@@ -159,7 +159,8 @@ def reads_as_headline(line: str) -> bool:
     if not MIN_HEADLINE_WORDS <= len(words) <= MAX_HEADLINE_WORDS \
             or len(line) > MAX_HEADLINE_CHARS:
         return False
-    if line[-1] in ".…:;," or line[0] in "-–—•*(" or NAVIGATION.search(line):
+    last = line.rstrip("\"”’»)]")[-1:] or line[-1]  # a quote that closes a sentence
+    if last in ".…:;," or line[0] in "-–—•*(" or NAVIGATION.search(line):
         return False
     if SENTENCE_BREAK.search(line) or AGENCY_DATELINE.search(line):
         return False
