@@ -163,6 +163,19 @@ def test_the_only_date_of_a_sentence_dates_each_of_its_events():
         ("meeting", "2025-05-05", "Bangkok"), ("seminar", "2025-05-05", "Bangkok")]
 
 
+@pytest.mark.parametrize(("language", "text", "wanted"), [
+    ("vi", "Ngày 1/11, hội nghị có 13 cuộc họp chuyên đề.", [("seminar", "2025-11-01")]),
+    ("fr", "Le 3 mai, l'association a co-organisé cinq conférences médicales.", []),
+    ("en", "On May 3, the institute said it had held many seminars with Japan.", []),
+    ("fr", "Le 3 mai, le ministre a eu des entretiens avec son homologue.",
+     [("meeting", "2025-05-03")]),
+    ("en", "On May 3, the two ministers met in Hanoi.", [("meeting", "2025-05-03")]),
+])
+def test_many_events_told_at_once_are_not_one_event(language, text, wanted):
+    events = events_of(text, language, "2025-11-10")
+    assert [(e["type"], e["date"]) for e in events] == wanted
+
+
 def test_a_signing_to_come_is_no_event():
     text = ("The ministry is preparing a framework agreement with Laos, with the aim of "
             "signing it in Vientiane in March 2027.")

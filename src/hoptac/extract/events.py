@@ -136,8 +136,20 @@ def _sentence_triggers(text: str, language: str) -> list[tuple[int, int, str]]:
         taken.append((start, end))
         if kind == "signing" and not_now.search(text[max(0, start - NOT_NOW_WINDOW):start]):
             continue
+        if _quantified(text[:start], language):
+            continue  # "13 phiên họp", "cinq conférences": many events told at once
         found.append((start, end, kind))
     return found
+
+
+def _quantified(before: str, language: str) -> bool:
+    return bool(_quantifier_pattern(language).search(before))
+
+
+@cache
+def _quantifier_pattern(language: str) -> re.Pattern:
+    words = "|".join(sorted(lexicon(language)["quantifiers"], key=len, reverse=True))
+    return re.compile(rf"(?<![\w.,])(?:\d+|{words})\s+$", re.I)
 
 
 def title_sentence(context: Context) -> Sentence | None:
