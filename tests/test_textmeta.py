@@ -303,3 +303,22 @@ def test_a_lede_ending_in_a_closing_quote_is_not_a_title():
     text = ("The minister told the envoy: “Ghana is a close partner in health.”\n\n"
             "The two sides also spoke about vaccines.\n")
     assert parse_text_article(text).title is None
+
+
+def test_the_weekday_of_a_stamp_decides_between_day_and_month_first():
+    def published(stamp: str) -> str | None:
+        text = f"Ghana and Viet Nam agree on nurse exchanges\n{stamp}\nThe two sides met.\n"
+        return parse_text_article(text).published
+
+    assert published("Wednesday, 05/08/2019 10:00") == "2019-05-08"  # 8 May was a Wednesday
+    assert published("Monday, 05/08/2019 10:00") == "2019-08-05"  # 5 August was a Monday
+    assert published("Thứ 2, 05/08/2019") == "2019-08-05"
+    assert published("05/08/2019") == "2019-08-05"  # no weekday: day first
+
+
+def test_a_stamp_above_the_headline():
+    headline = "Ghana and Viet Nam agree on nurse exchanges"
+    text = f"Sep 21, 2016 / 16:14\n{headline}\nThe sides met.\n"
+    meta = parse_text_article(text)
+    assert (meta.published, meta.title) == ("2016-09-21", headline)
+    assert text[meta.body_start:].strip() == "The sides met."

@@ -46,19 +46,25 @@ WRITTEN_LANGUAGES = ["en", "fr", "vi"]
 YEARLESS_BASE = datetime(2024, 1, 1)  # a leap year, so that "29 février" still reads
 
 
-def written_day(text: str, *, with_year: bool = True) -> str | None:
+def written_day(text: str, *, with_year: bool = True, weekday: int | None = None) -> str | None:
     """The EDTF day of a date as an article prints it in a stamp or dateline
     (`29/08/2024`, `January 29, 2012`, `Thứ Hai, 15/07/2022`, `1er novembre`).
 
     Numeric dates are read day first, as Vietnamese and French papers (and Vietnam's English
-    ones) write them; month-first is tried only when day-first cannot be a date. Without a
+    ones) write them; month first when day first cannot be a date, or when only month first
+    falls on the `weekday` (0 = Monday) the stamp names (`Wednesday, 05/08/2019`). Without a
     year (`with_year=False`) the result is `XXXX-MM-DD`: the year is left to other evidence.
     """
     required = ["day", "month", "year"] if with_year else ["day", "month"]
+    readings = []
     for order in ("DMY", "MDY"):
         settings = {"DATE_ORDER": order, "REQUIRE_PARTS": required,
                     "PREFER_DAY_OF_MONTH": "first", "RELATIVE_BASE": YEARLESS_BASE}
         parsed = dateparser.parse(text, languages=WRITTEN_LANGUAGES, settings=settings)
         if parsed:
-            return parsed.strftime("%Y-%m-%d" if with_year else "XXXX-%m-%d")
-    return None
+            readings.append(parsed)
+    if not readings:
+        return None
+    if weekday is not None and with_year:
+        readings = [r for r in readings if r.weekday() == weekday] or readings
+    return readings[0].strftime("%Y-%m-%d" if with_year else "XXXX-%m-%d")

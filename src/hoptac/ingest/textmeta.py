@@ -131,7 +131,8 @@ def _read_source_and_debris(text: str, meta: TextMeta) -> None:
 
 
 def _read_title(text: str, meta: TextMeta) -> None:
-    """The ` date` header's date and title, or a first line that reads as a headline."""
+    """The ` date` header's date and title, or a first line that reads as a headline (after
+    the stamp lines some pages print above it)."""
     header = HEADER.match(text)
     if header:
         meta.published = header.group(1)
@@ -142,7 +143,7 @@ def _read_title(text: str, meta: TextMeta) -> None:
         else:
             meta.body_start = header.start(2)
         return
-    lines = _lines(text, 0, meta.body_end)
+    lines = _lines(text, _after_stamps(text, 0, meta.body_end), meta.body_end)
     if len(lines) < 2:
         return
     start, end = lines[0]
@@ -216,14 +217,31 @@ def _stamp_day(line: str) -> str | None:
     if len(line) > MAX_STAMP_CHARS:
         return None
     byline = _is_byline(line)
+    weekday = _weekday(line)
     for found in FULL_DATE.finditer(line):
         rest = CLOCK.sub(" ", line[:found.start()] + " " + line[found.end():])
-        words = WORD.findall(rest.lower())
+        words = WORD.findall(_weekday_pattern().sub(" ", rest).lower())
         if byline or all(word in _vocabulary()["stamp_words"] for word in words):
-            day = written_day(found.group())
+            day = written_day(found.group(), weekday=weekday)
             if day:
                 return day
     return None
+
+
+def _weekday(line: str) -> int | None:
+    """The weekday a stamp names (0 = Monday), or None."""
+    found = _weekday_pattern().search(line)
+    if not found:
+        return None
+    name = " ".join(found.group().lower().split())
+    return next((i for i, names in enumerate(_vocabulary()["weekdays"]) if name in names), None)
+
+
+@cache
+def _weekday_pattern() -> re.Pattern[str]:
+    names = sorted((n for names in _vocabulary()["weekdays"] for n in names), key=len, reverse=True)
+    alternatives = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in names)
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.I)
 
 
 def _is_byline(line: str) -> bool:
@@ -410,7 +428,7 @@ def _agency_names() -> dict[str, str]:
 
 
 @cache
-def _vocabulary() -> dict[str, list[str]]:
+def _vocabulary() -> dict[str, list]:
     return json.loads((DATA / "stamps.json").read_text(encoding="utf-8"))
 
 
