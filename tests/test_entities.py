@@ -362,3 +362,15 @@ def test_well_known_bodies_keep_their_usual_name_and_other_language_names():
     assert [context.text[m["start"]:m["end"]] for m in who["mentions"]] == \
         ["World Health Organisation (WHO)", "WHO"]
     assert org(organizations, "JICA")["country"] == "JP"
+
+
+def test_honorifics_stay_out_of_names_and_affiliations_give_countries():
+    text = ("Le Pr Nguyen Van Kinh, ancien directeur de l'Hôpital national des maladies "
+            "tropicales, et le Dr Olivier Blanc, de l'Institut Pasteur de Lille, ont signé.")
+    _, persons, organizations = extract(text, "fr")
+    assert sorted(p["name"] for p in persons) == ["Nguyen Van Kinh", "Olivier Blanc"]
+    kinh = person(persons, "Nguyen Van Kinh")
+    hospital = org(organizations, "Hôpital national des maladies tropicales")
+    assert kinh["roles"] == [{"title": "ancien directeur de l'Hôpital national des maladies "
+                                       "tropicales", "organization": hospital["id"]}]
+    assert person(persons, "Olivier Blanc")["country"] == "FR"  # Lille is in France

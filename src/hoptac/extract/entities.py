@@ -905,7 +905,8 @@ def _surname_persons(context: Context) -> list[PersonMention]:
         while n < len(words):
             run = []
             for word in words[n:n + 4]:
-                if not syllable.match(word.group()):
+                if not syllable.match(word.group()) or is_honorific(word.group()) \
+                        or fold(word.group()) in lexicon().title_heads:
                     break
                 if run and sentence.text[run[-1].end():word.start()].strip():
                     break  # punctuation between two words ends a name
@@ -1526,9 +1527,21 @@ class EntityFinder:
                 weak = weak or by_id[org].country
             if named:
                 return named[0][2]
+        affiliation = self._affiliation(group, orgs)
+        if affiliation and affiliation.explicit:
+            return affiliation.country
         if fold(group.name.split()[0]) in lexicon().surnames and "-" not in group.name:
             return "VN"
-        return self.foreign_partner or weak
+        return self.foreign_partner or weak or (affiliation.country if affiliation else None)
+
+    def _affiliation(self, group: PersonGroup, orgs: list[OrgGroup]) -> OrgGroup | None:
+        """"le Dr Olivier Blanc, de l'Institut Pasteur de Lille": the body a person is from."""
+        starts = {m.start: g for g in orgs for m in g.mentions}
+        for m in group.mentions:
+            after = AFFILIATION.match(self.context.text, m.end)
+            if after and after.end() in starts:
+                return starts[after.end()]
+        return None
 
     def _foreign_partner(self) -> str | None:
         body = self.context.text[self.context.body_start:self.context.body_end]
@@ -1539,6 +1552,8 @@ class EntityFinder:
         return others[0] if len(others) == 1 else None
 
 
+AFFILIATION = re.compile(r"\s*,\s*(?:de\s+l['’]|de\s+la\s+|du\s+|des\s+|of\s+(?:the\s+)?|"
+                         r"from\s+(?:the\s+)?)")
 MINISTER_OF = re.compile(
     r"minist\w*(?:\s+\w+)?\s+(?:of|de\s+la|de\s+l['’]|des|du|de)\s+([\w' ’-]+)", re.I)
 
