@@ -322,3 +322,20 @@ def test_a_stamp_above_the_headline():
     meta = parse_text_article(text)
     assert (meta.published, meta.title) == ("2016-09-21", headline)
     assert text[meta.body_start:].strip() == "The sides met."
+
+
+def test_a_page_title_with_the_paper_name():
+    text = ("Ghana and Viet Nam agree on nurse exchanges | VnExpress International\n\n"
+            "The two sides met in Accra on Monday.\n")
+    meta = parse_text_article(text)
+    assert (meta.title, meta.agency) == ("Ghana and Viet Nam agree on nurse exchanges", "VnExpress")
+    kept = "Ghana - Viet Nam: a new chapter in health\n\nThe two sides met in Accra on Monday.\n"
+    assert parse_text_article(kept).title == "Ghana - Viet Nam: a new chapter in health"
+
+
+def test_a_bare_header_date_and_the_headline_on_the_next_line():
+    headline = "Ghana and Viet Nam agree on nurse exchanges"
+    text = f" date 2025-05-02\n{headline}\n\nThe sides met.\n"
+    meta = parse_text_article(text)
+    assert (meta.published, meta.title) == ("2025-05-02", headline)
+    assert text[meta.body_start:].strip() == "The sides met."

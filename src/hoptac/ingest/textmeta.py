@@ -84,6 +84,7 @@ DATELINE = re.compile(r"(?P<head>[^\n]{1,80}?)(?:\s+[-–—]+|:)(?=\s|[^\W\d_])
 BRACKETS = re.compile(r"\[[^\]\n]*\]")
 END_PARENTHESIS = re.compile(r"\(([^()\n]{2,40})\)\s*$")
 TRAILING_DASH = re.compile(r"(?:^|[\s.,;!?)\"”’])[-–—]+\s*([^\W\d_][^\n\-–—]{0,30}?)\s*\.?\s*$")
+SITE_SUFFIX = re.compile(r"\s+[|–—-]\s+([^|–—\n]{2,40})$")
 CREDIT_SPLIT = re.compile(r"\s*(?:/|,|;|\||\s[-–—]\s)\s*")
 NAME_CHARS = re.compile(r"[\w .&+'’-]+")
 
@@ -136,21 +137,28 @@ def _read_title(text: str, meta: TextMeta) -> None:
     header = HEADER.match(text)
     if header:
         meta.published = header.group(1)
-        rest = header.group(2).strip()
+        rest = _without_site_name(header.group(2).strip())
         if rest and reads_as_headline(rest):
             meta.title = rest
             meta.body_start = header.end()
-        else:
-            meta.body_start = header.start(2)
-        return
-    lines = _lines(text, _after_stamps(text, 0, meta.body_end), meta.body_end)
+            return
+        meta.body_start = header.start(2)
+        if rest:
+            return  # the header line goes on with the lede
+    lines = _lines(text, _after_stamps(text, meta.body_start, meta.body_end), meta.body_end)
     if len(lines) < 2:
         return
     start, end = lines[0]
-    line = text[start:end].lstrip("#").strip()
+    line = _without_site_name(text[start:end].lstrip("#").strip())
     if reads_as_headline(line):
         meta.title = line
         meta.body_start = end
+
+
+def _without_site_name(line: str) -> str:
+    """A headline without the paper's name a page title appends (`... | VnExpress`)."""
+    found = SITE_SUFFIX.search(line)
+    return line[:found.start()] if found and canonical_agency(found.group(1)) else line
 
 
 def reads_as_headline(line: str) -> bool:
@@ -332,7 +340,20 @@ def _agency(text: str, meta: TextMeta) -> str | None:
             agency = _credit_agency(line.split(None, 1)[1], accept_unknown=False)
             if agency:
                 return agency
-    return _photo_credit_agency(text[meta.body_start:meta.body_end])
+    return _site_name_after_title(text, meta) or \
+        _photo_credit_agency(text[meta.body_start:meta.body_end])
+
+
+def _site_name_after_title(text: str, meta: TextMeta) -> str | None:
+    """The paper named after the title on its line (`Title | VnExpress`)."""
+    if not meta.title:
+        return None
+    start = text.find(meta.title, 0, meta.body_start)
+    if start < 0:
+        return None
+    line_end = text.find("\n", start)
+    found = SITE_SUFFIX.search(text[start:line_end if line_end >= 0 else len(text)])
+    return canonical_agency(found.group(1)) if found else None
 
 
 def signature_agency(line: str) -> str | None:
