@@ -106,6 +106,26 @@ def test_title_leaves_dates_out_and_countries_come_from_the_signatories():
     assert found[0]["parties"] == ["o1", "o2"]
 
 
+VIETNAMESE_ARTICLE = (
+    "HÀ NỘI - Ngày 15/3, Bộ Y tế Việt Nam và Bộ Y tế Campuchia đã ký kết Biên bản ghi nhớ về "
+    "hợp tác trong lĩnh vực y tế giai đoạn 2025-2030.\n"
+    "Phát biểu tại lễ ký, Thứ trưởng Nguyễn Văn Hòa cho biết hai nước đã có nhiều hội thảo "
+    "chung về phòng chống sốt rét.\n"
+    "Theo biên bản ghi nhớ này, hai bên sẽ tăng cường đào tạo nhân lực. Trước đó, ngày 14/3, "
+    "hai Bộ trưởng đã hội đàm tại trụ sở Bộ Y tế.\n"
+    "Hai bên cũng thống nhất sẽ nghiên cứu ký kết Hiệp định hợp tác y tế giữa hai Chính phủ vào "
+    "năm 2026.")
+
+
+def test_vietnamese_article_memorandum_signed_and_agreement_to_come():
+    found = agreements_of(VIETNAMESE_ARTICLE, "vi", "2025-03-16", countries=["VN", "KH"])
+    assert [summary(a) for a in found] == [
+        ("mou", frozenset({"VN", "KH"}), "signed"),
+        ("intergovernmental_agreement", frozenset({"VN", "KH"}), "planned")]
+    assert found[0]["signed"] == "2025-03-15"
+    assert found[1]["planned"] == {"date": "2026", "place": None}
+
+
 def test_vietnamese_planned_framework_agreement():
     text = ("Hai bên đang hoàn thiện dự thảo hiệp định khung về hợp tác y tế giữa Việt Nam và "
             "Hàn Quốc, dự kiến ký tại Seoul vào tháng 4/2026.")

@@ -176,6 +176,14 @@ def test_many_events_told_at_once_are_not_one_event(language, text, wanted):
     assert [(e["type"], e["date"]) for e in events] == wanted
 
 
+def test_vietnamese_signing_and_earlier_talks():
+    from test_agreements import VIETNAMESE_ARTICLE
+
+    events = events_of(VIETNAMESE_ARTICLE, "vi", "2025-03-16")
+    assert [(e["type"], e["date"], e["place"]) for e in events] == [
+        ("signing", "2025-03-15", "Hà Nội"), ("meeting", "2025-03-14", None)]
+
+
 def test_a_signing_to_come_is_no_event():
     text = ("The ministry is preparing a framework agreement with Laos, with the aim of "
             "signing it in Vientiane in March 2027.")
