@@ -89,6 +89,11 @@ def test_french_money_after_de_and_year_opening_the_sentence():
         (15_000_000, "EUR", "2022"), (8, "centres", "2022"), (40, "%", None)]
 
 
+def test_a_year_inside_the_sentence_does_not_date_other_figures():
+    [fact] = facts_of("Founded in 2012, the group runs about 50% of the country's research.", "en")
+    assert (fact["value"], fact["unit"], fact["date"]) == (50, "%", None)
+
+
 def test_a_number_after_an_acronym_is_a_name():
     assert values("The ASEM 5 summit opened a programme for 40 nurses.", "en") == [40]
 

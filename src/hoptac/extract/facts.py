@@ -512,7 +512,8 @@ def fact_date(text: str, position: int, language: str) -> str | None:
         return dates[0]
     # "En 2023, 93 millions de personnes...": a year that opens the sentence covers it
     everywhere = _year_phrases(text, language)
-    earlier = _year_phrases(text[:segment_start], language)
+    opens = re.match(rf"\W*(?:{_in_year_words(language)})\s", text, re.I)
+    earlier = _year_phrases(text[:segment_start], language) if opens else []
     other_year = re.search(r"(?<!\d)(?:18|19|20)\d\d(?!\d)", text[segment_start:segment_end])
     return earlier[0] if len(everywhere) == 1 and earlier and not other_year else None
 
@@ -533,7 +534,7 @@ def _segment(text: str, position: int) -> tuple[int, int]:
 def _year_phrases(text: str, language: str) -> list[str]:
     vocab = vocabulary()
     months = vocab["months"]["en"][:12] + vocab["months"]["fr"]
-    intro = "|".join(re.escape(w) for w in vocab["in_year"][language])
+    intro = _in_year_words(language)
     found = []
     decades = word_set("decade_before")
     pattern = rf"(?<!\w)(?:{intro})\s+(?:([^\W\d_]+)\s+)?(\d{{4}})(?![\w\-–/])"
@@ -551,6 +552,11 @@ def _year_phrases(text: str, language: str) -> list[str]:
         if language == "vi" and 1 <= int(match.group(1)) <= 12:
             found.append(f"{match.group(2)}-{int(match.group(1)):02d}")
     return found
+
+
+def _in_year_words(language: str) -> str:
+    """The words that put a figure in a year ("en", "in", "năm"), as a regex alternation."""
+    return "|".join(re.escape(w) for w in vocabulary()["in_year"][language])
 
 
 def _month_number(word: str | None, months: list[str]) -> int | None:
