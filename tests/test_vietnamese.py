@@ -245,3 +245,20 @@ def test_minister_title_points_to_the_ministry_named_elsewhere():
     assert takacs["roles"][0]["organization"] == by_name(orgs, "Bộ Y tế Hungary")["id"]
     khai = by_name(persons, "Lương Văn Khải")
     assert khai["roles"][0]["organization"] == by_name(orgs, "Bộ Ngoại giao")["id"]
+
+
+def test_foreign_ministries_with_commas_and_titles_ending_with_whose_they_are():
+    text = ("Chiều 3/5, Thứ trưởng Bộ Y tế Hồ Văn Nam tiếp bà Claire Dumont, Cố vấn hợp tác y tế "
+            "của Bộ Châu Âu và Ngoại giao Pháp, và đại diện Bộ Y tế, Lao động và Phúc lợi "
+            "Nhật Bản.\n")
+    persons, orgs = extract(text)
+    dumont = by_name(persons, "Claire Dumont")
+    meae = by_name(orgs, "Bộ Châu Âu và Ngoại giao Pháp")
+    assert dumont["country"] == "FR" and meae["country"] == "FR"
+    assert dumont["roles"][0] == {
+        "title": "Cố vấn hợp tác y tế của Bộ Châu Âu và Ngoại giao Pháp",
+        "organization": meae["id"]}
+    mhlw = by_name(orgs, "Bộ Y tế, Lao động và Phúc lợi Nhật Bản")
+    assert mhlw["country"] == "JP"
+    moh = by_name(orgs, "Bộ Y tế")  # Viet Nam's ministry only once, in the deputy's title
+    assert moh["country"] == "VN" and len(moh["mentions"]) == 1

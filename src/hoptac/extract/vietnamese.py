@@ -806,6 +806,24 @@ def _descriptive_words(tokens: list[Token], j: int) -> int:
     return 0
 
 
+def _words_before_owner(tokens: list[Token], j: int, places: list[Span],
+                        orgs: list[OrgHit]) -> int:
+    """'Điều phối viên xuất khẩu y tế của Bộ ...': lowercase words that underthesea tags as
+    verbs still belong to the title when 'của' and the body or country follow shortly."""
+    for k in range(j, min(j + 5, len(tokens) - 1)):
+        token = tokens[k]
+        if not token.is_word or token.is_cap or token.low in _stop_words():
+            return 0
+        if token.low == "của" and (_org_at(orgs, k + 1) or _place_at(places, k + 1)):
+            return k + 1 - j
+    return 0
+
+
+@cache
+def _stop_words() -> frozenset[str]:
+    return frozenset(_load("vi_persons.json")["stop_words"]) - {"của"}
+
+
 def _split_person_from_org(tokens: list[Token], org: OrgHit) -> tuple[int, int, bool] | None:
     """'Bệnh viện Bạch Mai Đào Xuân Cơ' after a title: the name closes the capitalised run."""
     if org.alias_spans:
@@ -984,7 +1002,7 @@ def _title_after_name(tokens: list[Token], hit: PersonHit, places: list[Span],
         if m:
             j += m
             continue
-        n = _descriptive_words(tokens, j)
+        n = _descriptive_words(tokens, j) or _words_before_owner(tokens, j, places, orgs)
         if n:
             j += n
             continue
