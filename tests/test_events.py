@@ -184,10 +184,16 @@ def test_vietnamese_signing_and_earlier_talks():
         ("signing", "2025-03-15", "Hà Nội"), ("meeting", "2025-03-14", None)]
 
 
-def test_a_signing_to_come_is_no_event():
-    text = ("The ministry is preparing a framework agreement with Laos, with the aim of "
-            "signing it in Vientiane in March 2027.")
-    assert events_of(text, "en") == []
+@pytest.mark.parametrize(("language", "text"), [
+    ("en", "The ministry is preparing a framework agreement with Laos, with the aim of "
+           "signing it in Vientiane in March 2027."),
+    ("en", "On May 3, Vietnam and Cuba agreed to sign an MoU on vaccines."),
+    ("fr", "Le 3 mai, les deux pays ont décidé de signer un accord en vue de la signature "
+           "prochaine."),
+    ("vi", "Ngày 3/5, hai bên dự kiến sẽ ký biên bản ghi nhớ vào tháng 6."),
+])
+def test_a_signing_to_come_is_no_event(language, text):
+    assert [e for e in events_of(text, language, "2025-05-05") if e["type"] == "signing"] == []
 
 
 def test_talks_do_not_take_the_date_of_the_agreement_they_follow():
