@@ -374,3 +374,18 @@ def test_honorifics_stay_out_of_names_and_affiliations_give_countries():
     assert kinh["roles"] == [{"title": "ancien directeur de l'Hôpital national des maladies "
                                        "tropicales", "organization": hospital["id"]}]
     assert person(persons, "Olivier Blanc")["country"] == "FR"  # Lille is in France
+
+
+def test_lists_of_people_with_titles_and_staff_of_international_bodies():
+    text = ("HÀ NỘI — Health Minister Nguyễn Văn Tâm, Australian Foreign Minister Jane Doyle, "
+            "and UNICEF Việt Nam Representative Mary Stone visited the Australian Government "
+            "and UNICEF's warehouse. Doctors of Military Hospital 108 of the Defence Ministry "
+            "met staff of Military Hospital 108 later.")
+    _, persons, organizations = extract(text, "en")
+    tam = person(persons, "Nguyễn Văn Tâm")
+    assert [r["title"] for r in tam["roles"]] == ["Health Minister"] and tam["country"] == "VN"
+    assert person(persons, "Jane Doyle")["country"] == "AU"
+    assert person(persons, "Mary Stone")["country"] is None
+    assert not any("unicef" in n and "government" in n for n in names(organizations))
+    hospital = org(organizations, "Military Hospital 108 of the Defence Ministry")
+    assert len(hospital["mentions"]) == 2

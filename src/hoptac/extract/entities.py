@@ -288,8 +288,10 @@ def _org_extent(tokens: list[Token], i: int, length: int, spec: dict, language: 
             after = j + 1
             conn = _connector_length(tokens, after, language) if not english else 0
             target = after + conn
-            if target < len(tokens) and (conn or english) and _complement_ok(
-                    tokens, target, language, allow_head=False) \
+            after_connector = any(t.low in ("of", "for", "on") for t in tokens[i + length:j])
+            if target < len(tokens) and (conn or (english and after_connector)) \
+                    and not ACRONYM.match(tokens[target].text) \
+                    and _complement_ok(tokens, target, language, allow_head=False) \
                     and not _run_has_head_or_country(tokens, target, language):
                 j = target + 1
                 last = j
@@ -607,7 +609,7 @@ def _plausible_org_name(text: str) -> bool:
         return False
     if fold(text) in lex.heads["*"] or fold(text) in {"service", "services"}:
         return False  # a bare head noun ("Service", "Hospital") names no one body
-    if any(is_honorific(w) for w in text.split()):
+    if any(is_honorific(w) for w in text.split()) or text.count("(") != text.count(")"):
         return False
     if not words or any(w.isdigit() for w in words):
         return False
@@ -815,6 +817,25 @@ def _known_forms() -> tuple[tuple[dict, frozenset[str]], ...]:
                  for entry in lexicon().known)
 
 
+def _merge_shortened(groups: list[OrgGroup]) -> list[OrgGroup]:
+    """"Military Hospital 175" is "Military Hospital 175 of the Defence Ministry" said short:
+    a name that another one continues with "of"/"de" is the same body."""
+    kept: list[OrgGroup] = []
+    for group in groups:
+        short = {fold(re.sub(r"\s*\([^)]*\)", "", m.text)) for m in group.mentions}
+        longer = None
+        if not group.mentions[0].source.startswith("known:"):
+            longer = next((g for g in groups if g is not group and g.country in (
+                group.country, None) and any(
+                fold(m.text).startswith(f"{n} {c} ") for m in g.mentions for n in short
+                for c in ("of", "de", "du", "des", "d'"))), None)
+        if longer is None:
+            kept.append(group)
+        else:
+            longer.mentions.extend(group.mentions)
+    return kept
+
+
 def _group_orgs(mentions: list[OrgMention], host: str) -> list[OrgGroup]:
     groups: dict[tuple[str, str | None], OrgGroup] = {}
     pending: list[OrgMention] = []
@@ -842,7 +863,7 @@ def _group_orgs(mentions: list[OrgMention], host: str) -> list[OrgGroup]:
         else:
             target = groups.setdefault((base, None), OrgGroup([], None, m.kind, base=base))
         target.mentions.append(m)
-    result = sorted(groups.values(), key=lambda g: g.first)
+    result = _merge_shortened(sorted(groups.values(), key=lambda g: g.first))
     for group in result:
         group.acronym = next((m.acronym for m in group.mentions if m.acronym), None)
         forms = []
@@ -1205,8 +1226,8 @@ def _opens_clause(tokens: list[Token], j: int) -> bool:
     return low in PLACE_PREPOSITIONS and (nxt is None or not nxt.is_cap)
 
 
-def _title_after(tokens: list[Token], k: int,
-                 bodies: list[tuple[int, int]] = ()) -> Role | None:
+def _title_after(tokens: list[Token], k: int, bodies: list[tuple[int, int]] = (),
+                 persons: list[tuple[int, int]] = ()) -> Role | None:
     """The apposition after a name: "Trần Văn Thuấn, Deputy Minister of Health,"."""
     if k >= len(tokens) or tokens[k].text not in (",", "-", "–", "—"):
         return None
@@ -1221,6 +1242,8 @@ def _title_after(tokens: list[Token], k: int,
             break
         if tok.pos in VERB_POS and not is_title_word(tok):
             break
+        if _overlaps(tok.start, tok.end, persons):
+            return None  # "Long, Australian Foreign Minister Marise Payne": someone else's
         if _opens_clause(tokens, j) and not _overlaps(tok.start, tok.end, bodies):
             break
         if tok.kind == "poss":
@@ -1478,7 +1501,7 @@ class EntityFinder:
                       for o in g.mentions]
             bodies = [(om.start, om.end) for g in orgs for om in g.mentions]
             for role in (_title_before(tokens, first, others),
-                         _title_after(tokens, last + 1, bodies)):
+                         _title_after(tokens, last + 1, bodies, others)):
                 if role is None:
                     continue
                 role.title = self.context.text[role.start:role.end].strip(" ,")
@@ -1515,12 +1538,16 @@ class EntityFinder:
         a Vietnamese name's, else the one foreign partner of the article, else the body's."""
         by_id = {org_ids[id(g)]: g for g in orgs}
         weak = None
+        international = False
         for role, org in roles:
             named = countries.country_mentions(role.title)
             adjective = next((code for a, b, code in named
                               if countries.nationality_code(role.title[a:b])), None)
             if adjective:
                 return adjective
+            if org and by_id[org].kind == "international":
+                international = True
+                continue  # "UNICEF Việt Nam Representative" says where, not whose
             if org and by_id[org].country:
                 if by_id[org].explicit:
                     return by_id[org].country
@@ -1532,6 +1559,8 @@ class EntityFinder:
             return affiliation.country
         if fold(group.name.split()[0]) in lexicon().surnames and "-" not in group.name:
             return "VN"
+        if international:
+            return None  # staff of an international body: no country of the article's
         return self.foreign_partner or weak or (affiliation.country if affiliation else None)
 
     def _affiliation(self, group: PersonGroup, orgs: list[OrgGroup]) -> OrgGroup | None:
