@@ -121,6 +121,11 @@ def test_dates_identifiers_durations_and_vague_quantities_are_not_facts(text, la
     assert facts_of(text, language) == []
 
 
+def test_weights_and_distances_are_not_cooperation_figures():
+    assert values("The delegation brought 2,000 tons of rice and drove 300 km to the "
+                  "hospital, which received 40 ventilators.", "en") == [40]
+
+
 def test_page_debris_is_not_a_fact():
     assert facts_of("Readers reacted.\nComment (0)", "en") == []
 

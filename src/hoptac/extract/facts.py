@@ -112,7 +112,7 @@ def sentence_facts(sentence: Sentence, context: Context) -> list[dict]:
 
 def find_quantities(text: str, language: str) -> list[Quantity]:
     """Every number of the sentence, in digits or words, with scale, currency and percent."""
-    found = [q for q in digit_numbers(text, language)] + word_numbers(text, language)
+    found = list(digit_numbers(text, language)) + word_numbers(text, language)
     for quantity in found:
         read_expression(text, quantity, language)
     return sorted(found, key=lambda q: q.start)
@@ -394,7 +394,7 @@ def _counts_parties(after: str, language: str, is_word: bool) -> bool:
 
 def _is_not_unit(unit: str, language: str) -> bool:
     first = unit.lower().split()[0]
-    return (first in word_set("not_units") or first in word_set("distance_units")
+    return (first in word_set("not_units") or first in word_set("physical_units")
             or first in word_set("time_units", language) or first in word_set("vague", "en"))
 
 
