@@ -339,3 +339,10 @@ def test_a_bare_header_date_and_the_headline_on_the_next_line():
     meta = parse_text_article(text)
     assert (meta.published, meta.title) == ("2025-05-02", headline)
     assert text[meta.body_start:].strip() == "The sides met."
+
+
+def test_a_source_line_with_a_bare_domain():
+    meta = parse_text_article("Ghana and Viet Nam agreed to train nurses.\nNguồn: vov.vn\n")
+    assert (meta.source_url, meta.agency) == ("vov.vn", "VOV")
+    other = parse_text_article("Ghana and Viet Nam agreed to train nurses.\nSource: moh.gov.vn\n")
+    assert (other.source_url, other.agency) == ("moh.gov.vn", None)

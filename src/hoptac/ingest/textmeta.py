@@ -35,7 +35,8 @@ DATA = Path(__file__).parent / "data"
 
 HEADER = re.compile(r"\A\ufeff?[ \t]*date[ \t]+(\d{4}(?:-\d{2}(?:-\d{2})?)?)[ \t]*([^\n]*)")
 SOURCE_LINE = re.compile(
-    r"^[ \t]*(?:Source|Nguồn)[ \t]*:[ \t]*((?:https?://|www\.)\S+|[\w-]+(?:\.[\w-]+)+/\S*)[ \t]*$",
+    r"^[ \t]*(?:Source|Nguồn)[ \t]*:[ \t]*((?:https?://|www\.)\S+|[\w-]+(?:\.[a-z]{2,})+(?:/\S*)?)"
+    r"[ \t]*$",
     re.M | re.I,
 )
 DEBRIS_LINE = re.compile(r"^[ \t]*(?:Comments?|Bình luận)[ \t]*\(\d+\)[ \t]*$", re.M | re.I)
@@ -340,7 +341,7 @@ def _agency(text: str, meta: TextMeta) -> str | None:
             agency = _credit_agency(line.split(None, 1)[1], accept_unknown=False)
             if agency:
                 return agency
-    return _site_name_after_title(text, meta) or \
+    return _site_name_after_title(text, meta) or canonical_agency(meta.source_url or "") or \
         _photo_credit_agency(text[meta.body_start:meta.body_end])
 
 
