@@ -262,3 +262,12 @@ def test_foreign_ministries_with_commas_and_titles_ending_with_whose_they_are():
     assert mhlw["country"] == "JP"
     moh = by_name(orgs, "Bộ Y tế")  # Viet Nam's ministry only once, in the deputy's title
     assert moh["country"] == "VN" and len(moh["mentions"]) == 1
+
+
+def test_a_known_body_and_its_acronym_alone_are_one_organization():
+    text = ("Cơ quan Hợp tác Quốc tế Hàn Quốc (KOICA) tài trợ dự án. Theo KOICA, bệnh viện sẽ "
+            "khởi công năm sau.\n")
+    _, orgs = extract(text)
+    assert len(orgs) == 1
+    assert mention_texts(text, orgs[0]) == ["Cơ quan Hợp tác Quốc tế Hàn Quốc", "KOICA", "KOICA"]
+    assert orgs[0]["country"] == "KR"

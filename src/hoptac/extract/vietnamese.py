@@ -396,9 +396,10 @@ def _acronym_at(tokens: list[Token], i: int) -> OrgHit | None:
         known, _ = _phrases("known")[_key(full)]
         hit = OrgHit(i, i + 1, full, known["kind"], known["country"],
                      aliases=[a for a in known["aliases"] if a != full])
-    else:
-        hit = OrgHit(i, i + 1, text, table["acronym_kinds"].get(text, "company"),
-                     table["acronym_countries"].get(text))
+        hit.key = _known_key(known)
+        return hit
+    hit = OrgHit(i, i + 1, text, table["acronym_kinds"].get(text, "company"),
+                 table["acronym_countries"].get(text))
     hit.key = _name_key(hit.name, hit.country)
     return hit
 
@@ -545,7 +546,7 @@ def _finish_org(tokens: list[Token], i: int, j: int, places: list[Span], name_st
         hit = OrgHit(i, j, name, kind, country, country_guessed=guessed, country_after=after)
         if kind == "company":
             hit.aliases.extend(_foreign_part(tokens, name_start, j))  # "Pfizer Inc", as abroad
-    hit.key = _org_key(tokens, places, hit, name_start)
+    hit.key = _known_key(known) if known else _org_key(tokens, places, hit, name_start)
     hit.name_start, hit.head = name_start, head
     _attach_acronym(tokens, hit)
     return hit
@@ -647,6 +648,11 @@ def _org_key(tokens: list[Token], places: list[Span], hit: OrgHit, name_start: i
     if hit.kind == "company":
         words = [w for w in words if w.lower() not in COMPANY_SUFFIXES]
     return _name_key(" ".join(words), ",".join(states) or hit.country)
+
+
+def _known_key(known: dict) -> str:
+    """Every mention of a gazetteer body, however written, is that one body."""
+    return _name_key(known["name"], known["country"]) + "|known"
 
 
 def _name_key(name: str, country: str | None) -> str:
@@ -1175,8 +1181,9 @@ class _Registry:
 
     def result(self) -> tuple[list[dict], list[dict]]:
         for role, key in self.implied:
-            if key in self.org_keys:
-                role["organization"] = self.org_keys[key]["id"]
+            org = self.org_keys.get(key) or self.org_keys.get(key + "|known")
+            if org is not None:
+                role["organization"] = org["id"]
         for item in self.persons + self.orgs:
             item["mentions"].sort(key=lambda m: m["start"])
             item.pop("_guessed", None)
