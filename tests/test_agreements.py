@@ -126,6 +126,20 @@ def test_vietnamese_article_memorandum_signed_and_agreement_to_come():
     assert found[1]["planned"] == {"date": "2026", "place": None}
 
 
+def test_english_article_declaration_plan_and_discussed_roadmap():
+    from test_events import ENGLISH_ARTICLE
+
+    found = agreements_of(ENGLISH_ARTICLE, "en", "2025-06-11", countries=["VN", "DE"])
+    by_kind = {a["kind"]: a for a in found}
+    assert set(by_kind) == {"joint_declaration", "mou", "roadmap"}
+    assert (by_kind["joint_declaration"]["status"], by_kind["joint_declaration"]["signed"]) == (
+        "signed", "2019")
+    assert by_kind["mou"]["status"] == "planned"
+    assert by_kind["mou"]["planned"] == {"date": "2025-10", "place": "Berlin"}
+    assert by_kind["roadmap"]["status"] == "proposed"
+    assert by_kind["roadmap"]["signed"] is None
+
+
 def test_vietnamese_planned_framework_agreement():
     text = ("Hai bên đang hoàn thiện dự thảo hiệp định khung về hợp tác y tế giữa Việt Nam và "
             "Hàn Quốc, dự kiến ký tại Seoul vào tháng 4/2026.")

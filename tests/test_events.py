@@ -122,6 +122,33 @@ def test_a_headline_line_gives_way_to_the_sentence_that_tells_the_event():
     assert events[0]["evidence"]["text"].startswith("C'est ce qu'a affirmé")
 
 
+ENGLISH_ARTICLE = (
+    "HÀ NỘI — Minister of Health Đào Hồng Lan received German Federal Minister of Health Karl "
+    "Weber in Hà Nội on Tuesday.\n\n"
+    "At the reception, Lan thanked Germany for its support in training nurses. She said the two "
+    "ministries had signed a joint declaration of intent on nursing in 2019.\n\n"
+    "Weber proposed a new memorandum of understanding on skilled health workers, to be signed "
+    "during the visit of the Vietnamese Prime Minister to Berlin in October.\n\n"
+    "The two sides also discussed a roadmap for cooperation in digital health until 2030.\n\n"
+    "Earlier the same day, the German delegation attended a workshop on hospital management at "
+    "Bạch Mai Hospital.\n\n"
+    "During the meeting, both ministers agreed to set up a joint working group. - VNS")
+
+
+def test_english_article_with_a_visit_a_workshop_the_same_day_and_past_signing():
+    from hoptac.extract.agreements import find_agreements
+
+    context = context_of(ENGLISH_ARTICLE, "en", "2025-06-11")
+    dates = find_dates(context)
+    agreements = find_agreements(context, [], dates, ["VN", "DE"])
+    events = find_events(context, [], [], dates, agreements, ["VN", "DE"])
+    found = [(e["type"], e["date"], e["place"]) for e in events]
+    assert found[0] == ("meeting", "2025-06-10", "Hà Nội")
+    assert ("seminar", "2025-06-10", None) in found
+    assert ("signing", "2019", None) in found
+    assert not any(e["type"] == "signing" and e["date"] == "2025-10" for e in events)
+
+
 def test_a_weekday_later_in_the_article_opens_no_event():
     text = ("Health officials of Chile and Vietnam are preparing an upcoming visit.\n"
             "Officials explained the aims of the visit in an interview on Monday.")

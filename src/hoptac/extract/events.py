@@ -45,6 +45,7 @@ class Trigger:
     sentence_index: int
     lead: bool = False  # in the lead: reports the article's main event
     date: DateMention | None = None
+    same_day: bool = False  # dated by "the same day" as the lead event
 
 
 @dataclass
@@ -84,6 +85,7 @@ def find_events(context: Context, persons: list[dict], organizations: list[dict]
     triggers = find_triggers(context)
     dates = title_dates(context) + list(dates)
     _attach_dates(context, triggers, dates)
+    _date_same_day(context, triggers)
     events = _group(triggers)
     _date_the_lead(context, events, dates, triggers)
     found = [_describe(context, event, persons, organizations, countries or [])
@@ -276,15 +278,15 @@ def _group(triggers: list[Trigger]) -> list[Event]:
     for trigger in triggers:
         same_type = [e for e in events if e.type == trigger.type]
         date = trigger.date
-        if date is not None and not date.relative:
-            match = next((e for e in same_type if e.date is None or e.date.relative
-                          or e.date.edtf == date.edtf), None)
+        if date is not None and (not date.relative or trigger.same_day):
+            match = next((e for e in same_type
+                          if e.date is None or e.date.edtf == date.edtf), None)
             if match is None:
                 events.append(Event(trigger.type, trigger, date))
             elif match.date is None or match.date.relative:
                 if match.date is None or match.trigger.sentence_index < 0:
                     match.trigger = trigger  # the headline told it, this sentence in full
-                match.date = date
+                match.date = date  # "on Tuesday" ... "on June 10": the written date
             continue
         if same_type:
             if same_type[0].trigger.sentence_index < 0 and trigger.sentence_index >= 0 \
@@ -294,6 +296,22 @@ def _group(triggers: list[Trigger]) -> list[Event]:
         if trigger.lead:
             events.append(Event(trigger.type, trigger, date))
     return events
+
+
+def _date_same_day(context: Context, triggers: list[Trigger]) -> None:
+    """'Earlier the same day, the delegation attended a workshop': the day of the lead event."""
+    lead_dates = [t.date for t in triggers if t.lead and t.date is not None]
+    if not lead_dates:
+        return
+    same_day = _same_day_pattern(context.language)
+    for trigger in triggers:
+        if trigger.date is None and not trigger.lead and same_day.search(trigger.sentence.text):
+            trigger.date, trigger.same_day = lead_dates[0], True
+
+
+@cache
+def _same_day_pattern(language: str) -> re.Pattern:
+    return words_pattern(lexicon(language)["same_day"])
 
 
 def _date_the_lead(context: Context, events: list[Event], dates: list[DateMention],
