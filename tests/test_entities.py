@@ -389,3 +389,15 @@ def test_lists_of_people_with_titles_and_staff_of_international_bodies():
     assert not any("unicef" in n and "government" in n for n in names(organizations))
     hospital = org(organizations, "Military Hospital 108 of the Defence Ministry")
     assert len(hospital["mentions"]) == 2
+
+
+def test_vietnamese_looking_body_in_an_article_from_abroad_is_vietnamese():
+    text = ("Berlin, 3 mars - Le ministre allemand de la Santé, Karl Weber, a reçu son "
+            "homologue vietnamienne Dao Hong Lan. L'Hôpital Bach Mai et l'Agence allemande de "
+            "coopération internationale (GIZ) ont signé un accord. L'Allemagne formera des "
+            "infirmiers vietnamiens.")
+    _, persons, organizations = extract(text, "fr")
+    assert org(organizations, "Hôpital Bach Mai")["country"] == "VN"
+    assert org(organizations, "GIZ")["country"] == "DE"
+    assert person(persons, "Karl Weber")["country"] == "DE"
+    assert person(persons, "Dao Hong Lan")["country"] == "VN"

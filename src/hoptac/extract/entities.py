@@ -736,16 +736,20 @@ VIETNAMESE_SYLLABLE = re.compile(
     r"^(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?[aeiouy]{1,3}(?:ch|nh|ng|[cmnpt])?$")
 
 
-def _foreign_proper_name(name: str) -> bool:
-    """Whether the proper names inside a French-style body name ("Université Clermont-Auvergne")
-    are foreign: none of their parts could be a Vietnamese syllable (Tâm Anh, Bach Mai, E)."""
+def _proper_name_origin(name: str) -> str | None:
+    """"foreign" when the proper names inside a French-style body name ("Université
+    Clermont-Auvergne") have no part that could be a Vietnamese syllable, "vietnamese" when
+    all could (Tâm Anh, Bach Mai, E), None when the name holds no proper name."""
     lex = lexicon()
     words = re.findall(r"[\w'’-]+", re.sub(r"\([^)]*\)", " ", name))
     proper = [w for w in words[1:] if w[:1].isupper() and not w.isupper()
               and fold(w) not in lex.domain_nouns | lex.title_domains | lex.name_adjectives
               and fold(w) not in lex.heads["*"] and not countries.place_code(w)]
     parts = [fold(p) for w in proper for p in w.split("-") if p]
-    return bool(parts) and not any(VIETNAMESE_SYLLABLE.match(p) for p in parts)
+    if not parts:
+        return None
+    matches = [bool(VIETNAMESE_SYLLABLE.match(p)) for p in parts]
+    return "vietnamese" if all(matches) else "foreign" if not any(matches) else None
 
 
 PLURAL_HEADS = {"hopitaux": "hospital", "hospitals": "hospital", "universites": "university",
@@ -1279,6 +1283,9 @@ class EntityFinder:
         self.tokens = [tokenize(s) for s in context.sentences]
         self.host = countries.host_country(context)
         self.foreign_partner = self._foreign_partner()
+        body = context.text[context.body_start:context.body_end]
+        self.mentions_vietnam = any(code == countries.DEFAULT_HOST
+                                    for _, _, code in countries.country_mentions(body))
 
     def run(self) -> tuple[list[dict], list[dict]]:
         strong = _honorific_persons(self.context) + _surname_persons(self.context)
@@ -1414,9 +1421,13 @@ class EntityFinder:
         Health" of a meeting in Hanoi) unless it is an international one."""
         if group.kind == "international":
             return None
-        if self.context.language != "en" and self.foreign_partner \
-                and _foreign_proper_name(group.forms[0]):
-            return self.foreign_partner  # "Université Clermont-Auvergne" in a VN-FR article
+        if self.context.language != "en":
+            looks = _proper_name_origin(group.forms[0])
+            if looks == "foreign" and self.foreign_partner and self.host == countries.DEFAULT_HOST:
+                return self.foreign_partner  # "Université Clermont-Auvergne" in a VN-FR article
+            if looks == "vietnamese" and self.host != countries.DEFAULT_HOST \
+                    and self.mentions_vietnam:
+                return countries.DEFAULT_HOST  # "l'Hôpital Bach Mai" in an article from Berlin
         return self.host
 
     def _org_dict(self, group: OrgGroup, org_id: str) -> dict:
