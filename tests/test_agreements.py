@@ -76,6 +76,17 @@ def test_french_signed_memorandum_with_its_date_and_signatory():
     assert found[0]["parties"] == ["o1", "o2"]
 
 
+def test_signatories_listed_after_the_signing_are_parties():
+    text = ("Une cérémonie de signature des conventions de coopération s'est tenue le 4 juin à "
+            "Huế. Les signataires incluent l'Université de Huế et l'Université de Nantes.")
+    organizations = [organization(1, text, "Université de Huế", "VN"),
+                     organization(2, text, "Université de Nantes", "FR")]
+    found = agreements_of(text, "fr", "2025-06-05", organizations)
+    assert [summary(a) for a in found] == [("convention", frozenset({"VN", "FR"}), "signed")]
+    assert found[0]["parties"] == ["o1", "o2"]
+    assert found[0]["signed"] == "2025-06-04"
+
+
 def test_vietnamese_signed_memorandum():
     text = ("Ngày 10/3/2025, Bộ Y tế Việt Nam và Bộ Y tế Lào đã ký biên bản ghi nhớ về hợp tác "
             "y tế giai đoạn 2025-2030. Biên bản ghi nhớ này tập trung vào đào tạo nhân lực.")

@@ -31,7 +31,13 @@ from pathlib import Path
 from hoptac.extract.areas import LANGUAGES, area_codes, areas_in_texts
 from hoptac.extract.context import Context, Sentence
 from hoptac.extract.dates import DateMention, find_dates_in_text
-from hoptac.extract.events import country_codes_in, find_place, ids_in, words_pattern
+from hoptac.extract.events import (
+    country_codes_in,
+    find_place,
+    ids_in,
+    listed_participants,
+    words_pattern,
+)
 
 DATA = Path(__file__).parent / "data" / "agreements.json"
 STATUS_REACH = 150  # characters between a stage word and the mention it describes
@@ -438,7 +444,7 @@ def _can_be_signing_date(context: Context, date: DateMention) -> bool:
 
 def _describe(context: Context, instrument: Instrument, organizations: list[dict],
               dates: list[DateMention], article_countries: list[str]) -> dict | None:
-    parties = _parties(instrument, organizations)
+    parties = _parties(context, instrument, organizations)
     by_id = {o["id"]: o for o in organizations}
     countries = _instrument_countries(instrument, article_countries,
                                       [by_id[i] for i in parties if i in by_id])
@@ -499,7 +505,7 @@ def _instrument_countries(instrument: Instrument, article_countries: list[str],
     return codes
 
 
-def _parties(instrument: Instrument, organizations: list[dict]) -> list[str]:
+def _parties(context: Context, instrument: Instrument, organizations: list[dict]) -> list[str]:
     """The organizations that sign: named before the signing words of a sentence that tells
     it ("X and Y signed ..."), or after 'with' ("signed an MoU with Z")."""
     parties: list[str] = []
@@ -512,5 +518,7 @@ def _parties(instrument: Instrument, organizations: list[dict]) -> list[str]:
         partner = WITH.search(sentence.text, mention.end - sentence.start)
         if partner:
             found += ids_in(organizations, sentence.start + partner.end(), sentence.end)
+        if not found:  # "... Les signataires vietnamiens incluent l'Université de ..."
+            found = listed_participants(context, sentence, organizations)
         parties += [i for i in found if i not in parties]
     return parties

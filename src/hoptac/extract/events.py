@@ -333,7 +333,7 @@ def _describe(context: Context, event: Event, persons: list[dict], organizations
     sentence = event.trigger.sentence
     participants = ids_in(persons + organizations, sentence.start, sentence.end)
     if not participants:
-        participants = _listed_participants(context, sentence, persons + organizations)
+        participants = listed_participants(context, sentence, persons + organizations)
     place = find_place(context, sentence.start, sentence.end, organizations)
     if place is None and event.trigger.lead:
         place = _lead_place(context, organizations)
@@ -353,7 +353,7 @@ def _describe(context: Context, event: Event, persons: list[dict], organizations
     }
 
 
-def _listed_participants(context: Context, sentence: Sentence, items: list[dict]) -> list[str]:
+def listed_participants(context: Context, sentence: Sentence, items: list[dict]) -> list[str]:
     """Participants listed right after the event ("Les signataires incluent ...")."""
     cue = words_pattern(lexicon(context.language)["participant_cues"])
     following = [s for s in context.sentences if s.start >= sentence.end][:2]
