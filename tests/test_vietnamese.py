@@ -271,3 +271,10 @@ def test_a_known_body_and_its_acronym_alone_are_one_organization():
     assert len(orgs) == 1
     assert mention_texts(text, orgs[0]) == ["Cơ quan Hợp tác Quốc tế Hàn Quốc", "KOICA", "KOICA"]
     assert orgs[0]["country"] == "KR"
+
+
+def test_headlines_in_capitals():
+    text = "BỘ Y TẾ TỔ CHỨC HỘI NGHỊ\nBộ Y tế và Tổ chức Y tế Thế giới (WHO) họp tại Hà Nội.\n"
+    _, orgs = extract(text)
+    assert [o["name"] for o in orgs] == ["Bộ Y tế", "Tổ chức Y tế Thế giới"]
+    assert mention_texts(text, orgs[0]) == ["BỘ Y TẾ", "Bộ Y tế"]

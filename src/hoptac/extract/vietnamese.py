@@ -344,6 +344,8 @@ def _organization_at(tokens: list[Token], i: int, places: list[Span]) -> OrgHit 
         if alias.isupper() and _span_text(tokens, i, i + known_n) != alias:
             known_n, known = 0, None  # acronyms match with their case only
     head_n, head = _match(tokens, i, _phrases("heads"), whole_words=True)
+    if head_n and token.text.isupper() and len(token.text) > 1 and not head["head"].isupper():
+        head_n, head = 0, None  # "TỔ CHỨC HỘI NGHỊ": a headline in capitals, not a name
     if known_n and known_n >= head_n:
         j = _extend_with_country(tokens, i + known_n, places)
         return _finish_org(tokens, i, j, places, known=known, name_start=i + known_n)
@@ -531,7 +533,9 @@ def _finish_org(tokens: list[Token], i: int, j: int, places: list[Span], name_st
         known = None  # a known name followed by a country: "Bộ Y tế Nga" is another ministry
         head = _match(tokens, i, _phrases("heads"), whole_words=True)[1]
     if known:
-        canonical = name if _key(name) == _key(known["name"]) else known["name"]  # as written
+        canonical = known["name"]
+        if _key(name) == _key(known["name"]) and not name.isupper():
+            canonical = name  # as written, unless in a headline's capitals
         hit = OrgHit(i, j, canonical, known["kind"], known["country"],
                      aliases=[a for a in [name, known["name"], *known["aliases"]]
                               if a != canonical])
