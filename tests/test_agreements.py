@@ -236,6 +236,16 @@ def test_french_mou_the_adjective_is_no_memorandum():
     assert agreements_of("Le tissu mou signé au Vietnam et en France.", "fr") == []
 
 
+def test_an_agreement_with_an_international_body_has_one_country():
+    text = ("On March 3, Vietnam and the World Health Organization signed a memorandum of "
+            "understanding on tuberculosis control.")
+    who = organization(1, text, "World Health Organization", None)
+    who["kind"] = "international"
+    found = agreements_of(text, "en", "2025-03-05", [who], countries=["VN"])
+    assert [summary(a) for a in found] == [("mou", frozenset({"VN"}), "signed")]
+    assert found[0]["parties"] == ["o1"]
+
+
 def test_domestic_and_descriptive_uses_are_not_instruments():
     domestic = ("Bệnh viện Bạch Mai và Trường Đại học Y Hà Nội đã ký thỏa thuận hợp tác "
                 "đào tạo.")

@@ -448,7 +448,7 @@ def _describe(context: Context, instrument: Instrument, organizations: list[dict
     by_id = {o["id"]: o for o in organizations}
     countries = _instrument_countries(instrument, article_countries,
                                       [by_id[i] for i in parties if i in by_id])
-    if len(countries) < 2:
+    if len(countries) < 2 and not _with_an_international_body(instrument, organizations):
         return None  # not international
     kind = instrument.kind
     main = next((m for m in instrument.mentions if m.kind == kind and m.role == "named"),
@@ -474,6 +474,13 @@ def _describe(context: Context, instrument: Instrument, organizations: list[dict
         "areas": _areas(context, instrument),
         "evidence": context.evidence(main.sentence.start, main.sentence.end),
     }
+
+
+def _with_an_international_body(instrument: Instrument, organizations: list[dict]) -> bool:
+    """'Việt Nam and WHO signed ...': an international body named where the instrument is."""
+    sentences = {(m.sentence.start, m.sentence.end) for m in instrument.mentions}
+    return any(ids_in([o], start, end) for o in organizations if o.get("kind") == "international"
+               for start, end in sentences)
 
 
 def _areas(context: Context, instrument: Instrument) -> list[str]:
