@@ -28,7 +28,6 @@ from pathlib import Path
 
 from unidecode import unidecode
 
-from hoptac.extract import countries
 from hoptac.extract.context import Context, Sentence
 
 DATA = Path(__file__).parent / "data"
@@ -71,7 +70,7 @@ def _phrases(kind: str) -> dict[tuple[str, ...], object]:
     if kind == "modifiers":
         return {_key(t): t for t in persons["title_modifiers"]}
     if kind == "countries":
-        names = {**countries.lexicon().vi_names, **places["countries_extra"]}
+        names = {**_shared_vietnamese_country_names(), **places["countries_extra"]}
         return {_key(name): code for name, code in names.items()}
     if kind == "state_prefixes":
         return {_key(t): t for t in places["state_prefixes"]}
@@ -98,6 +97,13 @@ def _phrases(kind: str) -> dict[tuple[str, ...], object]:
     if kind == "name_words":
         return {_key(w): w for w in orgs["name_words"]}
     raise KeyError(kind)
+
+
+def _shared_vietnamese_country_names() -> dict[str, str]:
+    """The Vietnamese country names of the project-wide countries.json (name -> ISO code)."""
+    shared = json.loads((DATA / "countries.json").read_text(encoding="utf-8"))
+    return {name: code for code, entry in shared.get("countries", {}).items()
+            for name in entry.get("names", {}).get("vi", [])}
 
 
 @cache
