@@ -80,6 +80,10 @@ def test_currency_codes_glued_or_abbreviated():
     facts = facts_of("The European Union pledged EUR114 million while the fund lent "
                      "$22.5 mln to the two hospitals.", "en")
     assert [(f["value"], f["unit"]) for f in facts] == [(114_000_000, "EUR"), (22_500_000, "USD")]
+    facts = facts_of("The project costs VNĐ1.5 trillion (US$59 million), and €5m came from "
+                     "France.", "en")
+    assert [(f["value"], f["unit"]) for f in facts] == [
+        (1_500_000_000_000, "VND"), (59_000_000, "USD"), (5_000_000, "EUR")]
 
 
 def test_french_money_after_de_and_year_opening_the_sentence():

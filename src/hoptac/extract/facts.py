@@ -23,7 +23,7 @@ from hoptac.extract.context import Context, Sentence
 DATA_FILE = Path(__file__).parent / "data" / "numbers.json"
 
 # digits with optional thousands groups ("1 000", "18,26", "1.234.567", "3.5")
-DIGITS = re.compile(r"(?:(?<=USD)|(?<=EUR)|(?<=VND)|(?<=US\$)|(?<![\w.,]))"  # "EUR114 million"
+DIGITS = re.compile(r"(?:(?<=USD)|(?<=EUR)|(?<=VND)|(?<=VNĐ)|(?<=US\$)|(?<![\w.,]))"  # EUR114m
                     r"(\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?!\d)(?:,\d+)?|\d+(?:[.,]\d+)*)")
 WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 GROUP_SPACE = re.compile(r"[ \u00a0\u202f\u2009]")
@@ -266,7 +266,7 @@ def _scale_after(after: str, language: str) -> tuple[int, float] | None:
 
 
 def _currency_before(before: str) -> str | None:
-    match = re.search(r"(US\$|\$|€|£|¥|\bUSD|\bEUR|\bVND|\bGBP|\bCHF)\s?$", before)
+    match = re.search(r"(US\$|\$|€|£|¥|\bUSD|\bEUR|\bVNĐ|\bVND|\bGBP|\bCHF)\s?$", before)
     return vocabulary()["currencies"][match.group(1).lower()] if match else None
 
 
