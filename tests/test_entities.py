@@ -401,3 +401,14 @@ def test_vietnamese_looking_body_in_an_article_from_abroad_is_vietnamese():
     assert org(organizations, "GIZ")["country"] == "DE"
     assert person(persons, "Karl Weber")["country"] == "DE"
     assert person(persons, "Dao Hong Lan")["country"] == "VN"
+
+
+def test_embassies_belong_to_the_country_before_them():
+    text = ("The French Embassy in Vietnam and the Vietnamese Embassy in France met the "
+            "Embassy of Japan in Vietnam, with Viet Nam's Ministry of Health.")
+    _, _, organizations = extract(text, "en")
+    french = org(organizations, "French Embassy in Vietnam")
+    assert french["country"] == "FR" and "Embassy in Vietnam" in french["aliases"]
+    assert org(organizations, "Vietnamese Embassy in France")["country"] == "VN"
+    assert org(organizations, "Embassy of Japan in Vietnam")["country"] == "JP"
+    assert org(organizations, "Ministry of Health")["country"] == "VN"

@@ -419,29 +419,35 @@ def _extend_backwards(tokens: list[Token], i: int) -> int:
 
 def _org_country(context_text: str, start: int, end: int, kind: str, tokens: list[Token],
                  first: int, host: str) -> tuple[str | None, bool]:
-    """The country an organization name states: a nationality adjective or country in it, a
-    possessive or adjective right before it, or a known city in it. A name with two countries
+    """The country an organization name states: a possessive or adjective right before it
+    ("Viet Nam's Ministry of Health", "the French Embassy in Vietnam"), a nationality
+    adjective or country in it, or a known city in it. A name with two countries
     ("Association d'amitié Vietnam-France") belongs to the host when the host is one of them,
     except an embassy, which belongs to the first ("ambassade de France au Vietnam")."""
+    before = _country_before(tokens, first)
+    if before:
+        return before, True
     name = context_text[start:end]
     found = [code for _, _, code in countries.country_mentions(name)]
     if found:
         if kind != "embassy" and len(set(found)) > 1 and host in found:
             return host, True
         return found[0], True
-    before = tokens[first - 1] if first > 0 else None
-    if before is not None:
-        if before.kind == "poss" and first > 1:
-            code = countries.country_code(_run_before(tokens, first - 1))
-            if code:
-                return code, True
-        code = countries.nationality_code(before.text)
-        if code and not _starts_city(tokens, first - 1):
-            return code, True
     cities = countries.city_mentions(name)
     if cities:
         return cities[0][2], True
     return None, False
+
+
+def _country_before(tokens: list[Token], first: int) -> str | None:
+    before = tokens[first - 1] if first > 0 else None
+    if before is None:
+        return None
+    if before.kind == "poss" and first > 1:
+        return countries.country_code(_run_before(tokens, first - 1))
+    if _starts_city(tokens, first - 1):
+        return None
+    return countries.nationality_code(before.text)
 
 
 def _located_in(tokens: list[Token], k: int) -> str | None:
@@ -510,6 +516,11 @@ def _grammar_orgs(context: Context, tokens_by_sentence: list[list[Token]],
             kind = _english_kind(tokens, first, last, context.language) or spec["kind"]
             country, explicit = _org_country(context.text, start, end, kind, tokens,
                                              first, host)
+            if context.language == "en" and first > 0 and tokens[first - 1].is_cap \
+                    and countries.nationality_code(tokens[first - 1].text) \
+                    and not _starts_city(tokens, first - 1):
+                first -= 1  # "the French Embassy in Vietnam" keeps its adjective
+                start = tokens[first].start
             if not explicit:
                 country = _located_in(tokens, last) or country
                 explicit = country is not None
@@ -821,6 +832,14 @@ def _known_forms() -> tuple[tuple[dict, frozenset[str]], ...]:
                  for entry in lexicon().known)
 
 
+def _without_nationality(name: str) -> str:
+    """"French Ministry for Europe and Foreign Affairs" -> "Ministry for Europe and ..."."""
+    first, _, rest = name.partition(" ")
+    if len(rest.split()) < 2 or not first[:1].isupper() or not countries.nationality_code(first):
+        return name  # "Australian Government" says nothing without its adjective
+    return name if countries.city_code(f"{first} {rest.split()[0]}") else rest
+
+
 def _merge_shortened(groups: list[OrgGroup]) -> list[OrgGroup]:
     """"Military Hospital 175" is "Military Hospital 175 of the Defence Ministry" said short:
     a name that another one continues with "of"/"de" is the same body."""
@@ -872,7 +891,8 @@ def _group_orgs(mentions: list[OrgMention], host: str) -> list[OrgGroup]:
         group.acronym = next((m.acronym for m in group.mentions if m.acronym), None)
         forms = []
         for m in sorted(group.mentions, key=lambda m: m.start):
-            for form in (m.text, re.sub(r"\s*\([^)]*\)", "", m.text)):
+            plain = re.sub(r"\s*\([^)]*\)", "", m.text)
+            for form in (m.text, plain, _without_nationality(plain)):
                 if form not in forms:
                     forms.append(form)
         group.forms = forms
