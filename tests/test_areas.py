@@ -78,6 +78,8 @@ def test_vietnamese_words_differing_only_by_tone_do_not_match():
     text = "Bệnh viện trực thuộc Bộ Y tế đã ký thỏa thuận hợp tác với một bệnh viện của Pháp."
     assert "pharmaceuticals" not in areas_of(text, "vi")
     assert "pharmaceuticals" in areas_of(text.replace("trực thuộc", "sản xuất thuốc cho"), "vi")
+    doctors_day = "Nhân Ngày Thầy thuốc Việt Nam, hai bên ký thỏa thuận hợp tác đào tạo."
+    assert areas_of(doctors_day, "vi") == {"training"}  # thầy thuốc: physician
 
 
 def test_vietnamese_tone_placement_is_normalised():
