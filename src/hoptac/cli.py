@@ -32,7 +32,9 @@ def iter_files(paths: list[Path]):
     """Files under the given paths, folders walked recursively in name order."""
     for path in paths:
         if path.is_dir():
-            yield from sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith("."))
+            yield from sorted(
+                p for p in path.rglob("*") if p.is_file() and not p.name.startswith(".")
+            )
         else:
             yield path
 

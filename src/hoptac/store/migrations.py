@@ -83,7 +83,7 @@ MIGRATIONS: list[str] = [
         created_at  TEXT NOT NULL,
         action      TEXT NOT NULL,               -- confirm|reject|rename|merge|split|set_status
         target_kind TEXT NOT NULL,
-        target      TEXT NOT NULL,               -- JSON: what it applies to, stable across re-ingest
+        target      TEXT NOT NULL,               -- JSON: its target, stable across re-ingest
         payload     TEXT NOT NULL DEFAULT '{}',  -- JSON
         reason      TEXT,
         reverted_at TEXT,
