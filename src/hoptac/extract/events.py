@@ -28,6 +28,7 @@ LEAD_SENTENCES = 2
 LEAD_CHARS = 250
 HEADLINE_CHARS = 150
 NOT_NOW_WINDOW = 45  # characters before a signing trigger searched for a future/wish phrasing
+NOT_NOW_NEAR = 30  # the same for other events ("will host the forum", "the upcoming visit")
 DATELINE_PARAGRAPHS = 3
 CLOCK = re.compile(r"(?<!\d)[0-2]?\d:[0-5]\d(?!\d)")
 COORDINATION = re.compile(r"\s*(?:,\s*)?(?:and|et|và|rồi)\s+(?:(?:then|puis|đã)\s+)?", re.I)
@@ -125,7 +126,7 @@ def _numbered_sentences(context: Context) -> list[tuple[int, Sentence]]:
 
 def _sentence_triggers(text: str, language: str) -> list[tuple[int, int, str]]:
     """(start, end, type) of the event words of one sentence, longest first where they
-    overlap; a signing under a future or wish phrasing is none."""
+    overlap; an event under a future or wish phrasing of its clause is none."""
     not_now = _not_now_pattern(language)
     candidates = [(match.start(), match.end(), kind)
                   for kind, pattern in _trigger_patterns(language)
@@ -136,8 +137,10 @@ def _sentence_triggers(text: str, language: str) -> list[tuple[int, int, str]]:
         if any(start < b and a < end for a, b in taken):
             continue
         taken.append((start, end))
-        if kind == "signing" and not_now.search(text[max(0, start - NOT_NOW_WINDOW):start]):
-            continue
+        window = NOT_NOW_WINDOW if kind == "signing" else NOT_NOW_NEAR
+        clause = re.split(r"[,;:.()]", text[max(0, start - window):start])[-1]
+        if not_now.search(clause):
+            continue  # "with the aim of signing", "which will host the forum": not (yet) held
         if _quantified(text[:start], language):
             continue  # "13 phiên họp", "cinq conférences": many events told at once
         found.append((start, end, kind))
