@@ -412,3 +412,12 @@ def test_embassies_belong_to_the_country_before_them():
     assert org(organizations, "Vietnamese Embassy in France")["country"] == "VN"
     assert org(organizations, "Embassy of Japan in Vietnam")["country"] == "JP"
     assert org(organizations, "Ministry of Health")["country"] == "VN"
+
+
+def test_close_but_different_vietnamese_names_stay_two_persons():
+    text = ("Deputy Minister of Health Nguyen Truong Son met Major General Nguyen Hong Son, "
+            "Director of the Military Hospital 175. Director of the Health Ministry's "
+            "International Cooperation Department Tran Thi Giang Huong attended.")
+    _, persons, organizations = extract(text, "en")
+    assert {"nguyen truong son", "nguyen hong son", "tran thi giang huong"} <= names(persons)
+    assert "international cooperation department" in names(organizations)

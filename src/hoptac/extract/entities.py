@@ -246,7 +246,7 @@ def _org_extent(tokens: list[Token], i: int, length: int, spec: dict, language: 
     embassy = spec.get("kind") == "embassy"
     while j < len(tokens):
         tok = tokens[j]
-        if tok.start in blocked and j > i + length:
+        if tok.start in blocked and (english or j > i + length):
             break  # "ministère de la Santé | Dao Hong Lan", but "Hôpital Le Van Thinh"
         if tok.text == "(" and j + 2 < len(tokens) and tokens[j + 2].text == ")" \
                 and ACRONYM.match(tokens[j + 1].text):
@@ -1144,7 +1144,9 @@ def _same_person(a: str, b: str) -> bool:
         return True
     ta, tb = fa.replace("-", " ").split(), fb.replace("-", " ").split()
     if len(ta) == len(tb):
-        return fuzz.ratio(fa, fb) >= 85 and ta[0][:3] == tb[0][:3]
+        # Murashko / Mourachko, word by word: "Nguyen Hong Son" is not "Nguyen Truong Son"
+        return fuzz.ratio(fa, fb) >= 85 and ta[0][:3] == tb[0][:3] \
+            and all(fuzz.ratio(a, b) >= 75 for a, b in zip(ta, tb, strict=True))
     short, long_ = sorted((ta, tb), key=len)
     if long_[:len(short)] == short:
         return True  # "Phung Quang" is the start of "Phung Quang Thanh"
@@ -1225,6 +1227,17 @@ def _title_before(tokens: list[Token], k: int,
     while first > 0 and _title_prefix_word(chunk[first - 1]):
         first -= 1
     return Role("", chunk[first].start, chunk[-1].end)
+
+
+def _trim_title(title: str) -> str:
+    """The title without the commas and dangling connectors at its ends ("... de")."""
+    title = title.strip(" ,;")
+    while True:
+        words = title.rsplit(None, 1)
+        if len(words) == 2 and fold(words[1]) in FUNCTION_WORDS | {"l", "d"}:
+            title = words[0].rstrip(" ,;")
+            continue
+        return title
 
 
 def _title_prefix_word(tok: Token) -> bool:
@@ -1535,7 +1548,7 @@ class EntityFinder:
                          _title_after(tokens, last + 1, bodies, others)):
                 if role is None:
                     continue
-                role.title = self.context.text[role.start:role.end].strip(" ,")
+                role.title = _trim_title(self.context.text[role.start:role.end])
                 key = fold(role.title)
                 if key in seen or not role.title:
                     continue
