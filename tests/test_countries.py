@@ -49,6 +49,7 @@ def test_vietnamese_names_that_are_also_given_names_need_to_stand_alone():
     assert codes("bà Nguyễn Thị Nga phát biểu") == []
     assert codes("Bệnh viện Hữu nghị Việt Đức") == []
     assert codes("Texte et photos : Quê Anh/CVN") == []
+    assert codes("Bộ Y tế nước CHDCND Lào") == ["LA"]
 
 
 def test_vietnamese_pháp_inside_common_words_is_not_france():

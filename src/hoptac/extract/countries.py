@@ -123,7 +123,9 @@ def _capitalised_neighbour(text: str, start: int, end: int) -> bool:
     before = re.search(r"(\S+)\s*$", text[max(0, start - 30):start])
     after = re.match(r"\s*(\S+)", text[end:end + 30])
     for match in (before, after):
-        if match and match.group(1)[:1].isupper() and match.group(1)[:1].isalpha():
+        word = match.group(1) if match else ""
+        # "Hữu nghị Việt Đức" is a name; "CHDCND Lào" (an acronym before) is not
+        if word[:1].isupper() and word[:1].isalpha() and not word.isupper():
             return True
     return False
 
