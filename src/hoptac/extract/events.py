@@ -3,10 +3,15 @@
 A trigger word (data/events.json) in a sentence is a candidate. One real event is usually
 told several times ("met with ... on November 6", then "Speaking at the meeting", "During the
 meeting", "lors de cette réunion"), so a candidate opens a new event only when it brings its
-own date, or when it is in the lead of the article; otherwise it is folded into the event of
-the same type already found. A date in a sentence belongs to the nearest trigger or agreement
-mention, so "the talks followed the MoU signed in May" does not date the talks in May.
-Signings in the future ("with the aim of signing") make no event: they are agreement plans.
+own date, or when it is in the lead of the article (headline, first sentences, opening of the
+first paragraph); otherwise it is folded into the event of the same type already found, and a
+headline mention gives way to the body sentence that tells the event in full.
+A date in a sentence belongs to the nearest trigger, unless an agreement mention is nearer
+("the talks followed the MoU signed in May" does not date the talks in May); "the same day"
+dates an event by the lead event. Dates of datelines and time stamps are no event dates.
+Events under a future or wish phrasing ("with the aim of signing", "the upcoming visit") and
+event words after a number ("cinq conférences") make no event; signings told in passing by
+the agreements stage ("the MoU signed in May") are events of their own.
 """
 
 from __future__ import annotations
