@@ -439,7 +439,9 @@ def _can_be_signing_date(context: Context, date: DateMention) -> bool:
     """Not a deadline ("until 2030") nor a year after the article."""
     if UNTIL.search(context.text[max(0, date.start - 12):date.start]):
         return False
-    return not (context.published and date.edtf[:4] > context.published[:4])
+    published = context.published or ""
+    both_known = date.edtf[:4].isdigit() and published[:4].isdigit()
+    return not (both_known and date.edtf[:4] > published[:4])
 
 
 def _describe(context: Context, instrument: Instrument, organizations: list[dict],
