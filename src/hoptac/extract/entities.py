@@ -78,6 +78,7 @@ class Lexicon:
     reject: frozenset[str]
     known: tuple[dict, ...]
     event_words: frozenset[str]
+    media_words: frozenset[str]
     title_domains: frozenset[str]
     title_heads: frozenset[str]
     title_modifiers: frozenset[str]
@@ -106,6 +107,7 @@ def lexicon() -> Lexicon:
         reject=frozenset(fold(w) for w in orgs["reject"]),
         known=tuple(orgs["known"]),
         event_words=frozenset(fold(w) for w in orgs["event_words"]),
+        media_words=frozenset(fold(w) for w in orgs["media_words"]),
         title_domains=frozenset(fold(w) for w in orgs["title_domains"]),
         title_heads=frozenset(fold(w) for w in titles["heads"]),
         title_modifiers=frozenset(fold(w) for w in titles["modifiers"]),
@@ -555,7 +557,8 @@ def _model_orgs(context: Context, taken: list[tuple[int, int]]) -> list[OrgMenti
             if _names_an_event(context.text, start, end):
                 continue
             named = countries.country_mentions(text)
-            found.append(OrgMention(start, end, text, "other", named[0][2] if named else None,
+            kind = "media" if fold(text.split()[-1]) in lexicon().media_words else "other"
+            found.append(OrgMention(start, end, text, kind, named[0][2] if named else None,
                                     source="model", explicit_country=bool(named)))
     return found
 
