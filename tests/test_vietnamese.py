@@ -278,3 +278,13 @@ def test_headlines_in_capitals():
     _, orgs = extract(text)
     assert [o["name"] for o in orgs] == ["Bộ Y tế", "Tổ chức Y tế Thế giới"]
     assert mention_texts(text, orgs[0]) == ["BỘ Y TẾ", "Bộ Y tế"]
+
+
+def test_country_of_a_body_from_its_city_or_its_foreign_name():
+    text = ("Đại diện Viện Pasteur Paris, Trường Đại học Y Dược TP.HCM và Tập đoàn Y tế Sakuragi "
+            "đã gặp nhau.\n")
+    _, orgs = extract(text)
+    countries_by_name = {o["name"]: o["country"] for o in orgs}
+    assert countries_by_name == {"Viện Pasteur Paris": "FR",
+                                 "Trường Đại học Y Dược TP.HCM": "VN",
+                                 "Tập đoàn Y tế Sakuragi": None}

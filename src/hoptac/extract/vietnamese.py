@@ -211,7 +211,9 @@ def is_vietnamese_syllable(word: str) -> bool:
 
 
 def _is_foreign_word(token: Token) -> bool:
-    return token.is_cap and not is_vietnamese_syllable(token.text)
+    """A capitalised word that Vietnamese spelling cannot produce ('Pháp-Việt' can)."""
+    return token.is_cap and not all(is_vietnamese_syllable(part)
+                                    for part in re.split(r"[-'’]", token.text) if part)
 
 
 def _has_vi_marks(text: str) -> bool:
@@ -621,10 +623,30 @@ def _default_org_country(tokens: list[Token], name_start: int, j: int, kind: str
         return None
     if kind in {"government", "ministry", "agency"}:
         return "VN"  # UBND, Sở, Cục...: Vietnamese administration unless a country is named
-    name = tokens[name_start:j]
-    if any(_is_foreign_word(t) for t in name) and not any(_has_vi_marks(t.text) for t in name):
-        return None
+    city = _city_country(tokens, name_start, j)
+    if city:
+        return city  # "ĐH Y Dược TP.HCM", "Viện Pasteur Paris"
+    words = [t for t in tokens[name_start:j] if t.is_word]
+    if words and _is_foreign_word(words[-1]):
+        return None  # "Tập đoàn Y tế Seishokai", "Bệnh viện HPlus Yangji": a foreign name
     return "VN"
+
+
+def _city_country(tokens: list[Token], start: int, j: int) -> str | None:
+    """The country of the city that ends a name, from countries.json's city lists."""
+    cities = _shared_cities()
+    for k in range(start, j):
+        code = cities.get(_key(_span_text(tokens, k, j)))
+        if code:
+            return code
+    return None
+
+
+@cache
+def _shared_cities() -> dict[tuple[str, ...], str]:
+    shared = json.loads((DATA / "countries.json").read_text(encoding="utf-8"))
+    return {_key(city): code for code, entry in shared.get("countries", {}).items()
+            for city in entry.get("cities", [])}
 
 
 def _org_key(tokens: list[Token], places: list[Span], hit: OrgHit, name_start: int) -> str:
