@@ -212,6 +212,18 @@ def test_a_bare_reference_without_antecedent_is_no_instrument():
     assert found[0]["signed"] is None
 
 
+@pytest.mark.parametrize(("language", "text"), [
+    ("fr", "Le Vietnam et le Japon ont signé un mémorandum d'entente sur les vaccins. Par "
+           "ailleurs, l'Hôpital Bach Mai et l'Université d'Osaka ont signé un accord de "
+           "coopération sur la formation."),
+    ("vi", "Việt Nam và Nhật Bản đã ký biên bản ghi nhớ về vắc xin. Bệnh viện Bạch Mai và Đại "
+           "học Osaka cũng đã ký thỏa thuận hợp tác về đào tạo điều dưỡng."),
+])
+def test_instruments_on_different_subjects_stay_apart(language, text):
+    found = agreements_of(text, language, "2025-05-05", countries=["VN", "JP"])
+    assert [(a["kind"], a["status"]) for a in found] == [("mou", "signed"), ("other", "signed")]
+
+
 def test_two_memoranda_with_different_dates_stay_two():
     text = ("The Ministry of Health signed a memorandum of understanding with Japanese "
             "universities on February 12. The two ministries of Vietnam and Japan also signed "

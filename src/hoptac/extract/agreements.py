@@ -48,10 +48,6 @@ SUBJECT_STOP = re.compile(r"(?<!\w)(?:between|entre|giữa|with|avec|với|signe
                           r"at|when|where|trong khi|khi|(?:and|et|và) (?:the|le|la|les|l[’'])|"
                           r"on the sidelines|en marge|bên lề)"
                           r"(?!\w)", re.I)
-GENERIC_WORDS = {"cooperation", "cooperacion", "partnership", "partenariat",
-                 "bilateral", "bilaterale", "hop", "tac", "health", "sante", "matiere", "domaine",
-                 "field", "the", "les", "des", "new", "nouvel", "nouveau", "nouvelle", "entre",
-                 "deux", "two", "pays", "countries", "sanitaire", "medicale", "medical"}
 WITH = re.compile(r"(?<!\w)(?:with|avec|với)(?!\w)", re.I)
 DETECTION_BASE = "2000-01-03"  # any day: lets weekdays and "today" be found (and cut out)
 UNTIL = re.compile(r"(?:until|till|through|by|jusqu[’']?(?:en|à|au)?|d[’']ici|đến|tới)\s*$", re.I)
@@ -246,7 +242,12 @@ def _content_words(text: str) -> set[str]:
     from unidecode import unidecode
 
     words = re.findall(r"\w+", unidecode(text).lower())
-    return {w for w in words if len(w) > 3 and w not in GENERIC_WORDS}
+    return {w for w in words if len(w) >= 3 and w not in _subject_stopwords()}
+
+
+@cache
+def _subject_stopwords() -> frozenset[str]:
+    return frozenset(json.loads(DATA.read_text(encoding="utf-8"))["subject_stopwords"])
 
 
 def _predicative(context: Context, mention: Mention) -> bool:
