@@ -288,3 +288,13 @@ def test_country_of_a_body_from_its_city_or_its_foreign_name():
     assert countries_by_name == {"Viện Pasteur Paris": "FR",
                                  "Trường Đại học Y Dược TP.HCM": "VN",
                                  "Tập đoàn Y tế Sakuragi": None}
+
+
+def test_english_forms_only_for_proper_names():
+    text = "Bệnh viện Chợ Rẫy, Bệnh viện Tâm Phúc và Bệnh viện Nhi Trung ương ký kết hợp tác.\n"
+    _, orgs = extract(text)
+    assert "Tâm Phúc Hospital" in by_name(orgs, "Bệnh viện Tâm Phúc")["aliases"]
+    assert not any(a.endswith("Hospital")
+                   for a in by_name(orgs, "Bệnh viện Nhi Trung ương")["aliases"]
+                   if a.startswith("Nhi"))
+    assert "Cho Ray Hospital" in by_name(orgs, "Bệnh viện Chợ Rẫy")["aliases"]

@@ -558,6 +558,7 @@ def _finish_org(tokens: list[Token], i: int, j: int, places: list[Span], name_st
         hit = OrgHit(i, j, name, kind, country, country_guessed=guessed, country_after=after)
         if kind == "company":
             hit.aliases.extend(_foreign_part(tokens, name_start, j))  # "Pfizer Inc", as abroad
+        hit.aliases.extend(_english_forms(tokens, name_start, j, kind))
     hit.key = _known_key(known) if known else _org_key(tokens, places, hit, name_start)
     hit.name_start, hit.head = name_start, head
     _attach_acronym(tokens, hit)
@@ -591,6 +592,21 @@ def split_known_prefix(tokens: list[Token], places: list[Span], orgs: list[OrgHi
                     break
         result.append(hit)
     return result
+
+
+def _english_forms(tokens: list[Token], start: int, j: int, kind: str) -> list[str]:
+    """'Bệnh viện Bạch Mai' -> 'Bạch Mai Hospital', 'Đại học Clermont Auvergne' -> 'Clermont
+    Auvergne University': how English reports name a hospital or university whose name is a
+    proper name only (not 'Bệnh viện Nhi Trung ương', whose words must be translated)."""
+    english = {"hospital": "Hospital", "university": "University"}.get(kind)
+    words = tokens[start:j]
+    if not english or not words or not all(t.is_word and t.is_cap for t in words):
+        return []
+    generic = _phrases("name_words")
+    if any((t.low,) in generic or _match(tokens, k, _phrases("heads"))[0]
+           for k, t in enumerate(words, start)):
+        return []
+    return [f"{_span_text(tokens, start, j)} {english}"]
 
 
 def _foreign_part(tokens: list[Token], start: int, j: int) -> list[str]:
