@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
-
-REPO = Path(__file__).resolve().parents[1]
-SHARED = Path(os.environ.get("HOPTAC_SHARED", REPO.parent / "shared"))
-SEEDS = SHARED / "corpus" / "seeds"
+from seeds import SHARED
 
 
 @pytest.fixture(scope="session")
@@ -22,11 +18,6 @@ def shared_dir() -> Path:
 @pytest.fixture(scope="session")
 def seed_dir(shared_dir: Path) -> Path:
     return shared_dir / "corpus" / "seeds"
-
-
-def seed_path(prefix: str) -> Path:
-    """The seed article whose file name starts with `prefix` (e.g. '002')."""
-    return next(SEEDS.glob(f"{prefix}_*"))
 
 
 @pytest.fixture

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import seed_path
+from seeds import seed_path
 from hoptac.extract.agreements import find_agreements
 from hoptac.extract.context import Context, Sentence
 from hoptac.extract.dates import find_dates

@@ -95,7 +95,7 @@ def test_vietnamese_tone_placement_is_normalised():
     ("003", {"pharmaceuticals", "health_financing"}, {"training", "research", "digital_health"}),
 ])
 def test_seed_articles(seed_dir, prefix, present, absent):
-    from conftest import seed_path
+    from seeds import seed_path
     from hoptac.extract.pipeline import extract_article
     from hoptac.ingest.readers import read_path
 

@@ -7,7 +7,7 @@ import json
 import pytest
 from typer.testing import CliRunner
 
-from conftest import seed_path
+from seeds import seed_path
 from hoptac.cli import app
 from hoptac.extract.parallel import extract_in_processes
 from hoptac.ingest.readers import read_path

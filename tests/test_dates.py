@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import seed_path
+from seeds import seed_path
 from hoptac.extract.dates import find_dates, find_dates_in_text
 
 

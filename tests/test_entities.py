@@ -10,7 +10,7 @@ from functools import cache
 
 import pytest
 
-from conftest import seed_path
+from seeds import seed_path
 from hoptac.extract import entities
 from hoptac.extract.pipeline import build_context
 from hoptac.ingest.readers import read_path

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import seed_path
+from seeds import seed_path
 from hoptac.extract.facts import find_facts, parse_digits
 from hoptac.extract.pipeline import build_context
 from hoptac.model import Article

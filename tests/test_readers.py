@@ -11,7 +11,7 @@ import pytest
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-from conftest import seed_path
+from seeds import seed_path
 from hoptac.ingest.readers import IngestError, iter_articles, read_path
 
 EN = ("The health ministers of Norway and Viet Nam met in Hà Nội on Tuesday to discuss the "

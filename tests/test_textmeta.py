@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import seed_path
+from seeds import seed_path
 from hoptac.ingest.textmeta import date_from_url, parse_text_article
 
 pytestmark = pytest.mark.usefixtures("seed_dir")  # skipped where the shared corpus is absent

@@ -51,12 +51,15 @@ def extract_article(article: Article) -> dict:
     context = build_context(article)
     persons, organizations = entities.find_persons_and_organizations(context)
     date_mentions = dates.find_dates(context)
-    found_events = events.find_events(context, persons, organizations, date_mentions)
-    found_agreements = agreements.find_agreements(context, organizations, date_mentions)
+    found_countries = countries.find_countries(context, persons, organizations)
+    found_agreements = agreements.find_agreements(context, organizations, date_mentions,
+                                                  found_countries)
+    found_events = events.find_events(context, persons, organizations, date_mentions,
+                                      found_agreements, found_countries)
     return {
         "schema": SCHEMA,
         "document": describe_document(article, context),
-        "countries": countries.find_countries(context, persons, organizations),
+        "countries": found_countries,
         "persons": persons,
         "organizations": organizations,
         "events": found_events,
