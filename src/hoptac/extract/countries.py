@@ -15,7 +15,7 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from hoptac.extract.context import Context
@@ -26,6 +26,8 @@ DEFAULT_HOST = "VN"  # the corpus is news about health cooperation with Viet Nam
 
 def fold(text: str) -> str:
     """Lowercase, accents and đ removed, one character for one character (offsets survive)."""
+    if text.isascii():
+        return text.lower()
     return "".join(map(_fold_char, text))
 
 
@@ -133,6 +135,13 @@ def _capitalised_neighbour(text: str, start: int, end: int) -> bool:
 def country_mentions(text: str) -> list[tuple[int, int, str]]:
     """(start, end, code) for every country name, nationality adjective or compound
     ("franco-vietnamien" gives FR and VN) in `text`, in text order, non-overlapping."""
+    return list(_country_mentions(text))
+
+
+@lru_cache(maxsize=4096)
+def _country_mentions(text: str) -> tuple[tuple[int, int, str], ...]:
+    """country_mentions, remembered: the stages ask again and again about the same article,
+    sentences and names."""
     lex = lexicon()
     folded = fold(text)
     found: list[tuple[int, int, str]] = []
@@ -157,7 +166,7 @@ def country_mentions(text: str) -> list[tuple[int, int, str]]:
     cities = [(a, b) for a, b, _ in city_mentions(text)]
     found = [f for f in found
              if not any(a <= f[0] and f[1] <= b and b - a > f[1] - f[0] for a, b in cities)]
-    return _non_overlapping(found)
+    return tuple(_non_overlapping(found))
 
 
 def _non_overlapping(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -170,13 +179,18 @@ def _non_overlapping(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, 
 
 def city_mentions(text: str) -> list[tuple[int, int, str]]:
     """(start, end, code) of the cities of data/countries.json named in `text`."""
+    return list(_city_mentions(text))
+
+
+@lru_cache(maxsize=4096)
+def _city_mentions(text: str) -> tuple[tuple[int, int, str], ...]:
     lex = lexicon()
     found = []
     for match in lex.city_pattern.finditer(fold(text)):
         original = text[match.start():match.end()]
         if original[:1].isupper():
             found.append((match.start(), match.end(), lex.cities[match.group()]))
-    return found
+    return tuple(found)
 
 
 def nationality_code(word: str) -> str | None:

@@ -72,6 +72,7 @@ def _json(name: str) -> dict:
 class Lexicon:
     heads: dict[str, dict[str, dict]]  # language -> folded head -> spec
     head_lengths: tuple[int, ...]
+    head_first_words: frozenset[str]  # first word of every head, to skip most tokens at once
     name_adjectives: frozenset[str]
     domain_nouns: frozenset[str]
     appositive_types: dict[str, str]
@@ -101,6 +102,7 @@ def lexicon() -> Lexicon:
     return Lexicon(
         heads=heads,
         head_lengths=tuple(lengths),
+        head_first_words=frozenset(h.split()[0] for table in heads.values() for h in table),
         name_adjectives=frozenset(fold(w) for w in orgs["name_adjectives"]),
         domain_nouns=frozenset(fold(w) for w in orgs["domain_nouns"]),
         appositive_types={fold(k): v for k, v in orgs["appositive_types"].items()},
@@ -185,8 +187,11 @@ class OrgMention:
 
 def _head_at(tokens: list[Token], i: int, language: str,
              allow_lower: bool = False) -> tuple[int, dict] | None:
-    heads = lexicon().heads.get(language) or lexicon().heads["*"]
-    for length in lexicon().head_lengths:
+    lex = lexicon()
+    if i >= len(tokens) or tokens[i].low not in lex.head_first_words:
+        return None
+    heads = lex.heads.get(language) or lex.heads["*"]
+    for length in lex.head_lengths:
         group = tokens[i:i + length]
         if len(group) < length or not all(t.is_word for t in group):
             continue
@@ -683,16 +688,25 @@ def _appositive_orgs(context: Context, tokens_by_sentence: list[list[Token]],
     return found
 
 
-def _known_orgs(context: Context) -> list[OrgMention]:
-    found = []
-    body = context.text
+@cache
+def _known_pattern() -> tuple[re.Pattern, dict[str, dict]]:
+    """One regex for every name and alias of the well-known bodies (longest first)."""
+    by_form: dict[str, dict] = {}
     for entry in lexicon().known:
         for form in [entry["name"], *entry.get("aliases", [])]:
-            pattern = rf"(?<![\w-]){re.escape(form)}(?![\w-])"
-            for match in re.finditer(pattern, body):
-                found.append(OrgMention(match.start(), match.end(), match.group(), entry["kind"],
-                                        entry.get("country"), source="known:" + entry["name"],
-                                        explicit_country=True))
+            by_form.setdefault(form, entry)
+    forms = sorted(by_form, key=len, reverse=True)
+    return re.compile(rf"(?<![\w-])(?:{'|'.join(map(re.escape, forms))})(?![\w-])"), by_form
+
+
+def _known_orgs(context: Context) -> list[OrgMention]:
+    pattern, by_form = _known_pattern()
+    found = []
+    for match in pattern.finditer(context.text):
+        entry = by_form[match.group()]
+        found.append(OrgMention(match.start(), match.end(), match.group(), entry["kind"],
+                                entry.get("country"), source="known:" + entry["name"],
+                                explicit_country=True))
     return found
 
 
@@ -1009,13 +1023,14 @@ def _titled_persons(context: Context, tokens_by_sentence: list[list[Token]]
     lex = lexicon()
     found = []
     for tokens in tokens_by_sentence:
-        places = [(a, b) for a, b, _ in countries.country_mentions(context.text[
-            tokens[0].start:tokens[-1].end])] if tokens else []
-        offset = tokens[0].start if tokens else 0
-        places = [(a + offset, b + offset) for a, b in places]
+        places: list[tuple[int, int]] | None = None
         for k, tok in enumerate(tokens):
             if not is_title_word(tok):
                 continue
+            if places is None:
+                offset = tokens[0].start
+                places = [(a + offset, b + offset) for a, b, _ in countries.country_mentions(
+                    context.text[offset:tokens[-1].end])]
             j = k + 1
             while j < len(tokens):
                 t = tokens[j]
