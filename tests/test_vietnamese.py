@@ -298,3 +298,16 @@ def test_english_forms_only_for_proper_names():
                    for a in by_name(orgs, "Bệnh viện Nhi Trung ương")["aliases"]
                    if a.startswith("Nhi"))
     assert "Cho Ray Hospital" in by_name(orgs, "Bệnh viện Chợ Rẫy")["aliases"]
+
+
+def test_a_title_that_ends_with_a_head_noun_leaves_the_body_whole():
+    text = ("Đại tá Lâm Quang Huy, Phó Giám đốc Sở Y tế Cần Thơ, và Thiếu tướng Đỗ Minh Khoa, "
+            "Giám đốc Bệnh viện Quân y 121, dự lễ.\n")
+    persons, orgs = extract(text)
+    department = by_name(orgs, "Sở Y tế Cần Thơ")
+    assert by_name(persons, "Lâm Quang Huy")["roles"] == [
+        {"title": "Đại tá", "organization": None},
+        {"title": "Phó Giám đốc Sở Y tế Cần Thơ", "organization": department["id"]}]
+    assert by_name(persons, "Đỗ Minh Khoa")["roles"][1] == {
+        "title": "Giám đốc Bệnh viện Quân y 121",
+        "organization": by_name(orgs, "Bệnh viện Quân y 121")["id"]}

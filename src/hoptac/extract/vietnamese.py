@@ -268,6 +268,8 @@ class PersonHit:
     title: str | None = None
     title_span: tuple[int, int] | None = None
     country: str | None = None
+    # a second title after the name: "Đại tá Lâm Quang Huy, Phó Giám đốc Sở Y tế Cần Thơ"
+    later_title: tuple[str, tuple[int, int]] | None = None
 
 
 def find_places(tokens: list[Token]) -> list[Span]:
@@ -602,11 +604,13 @@ def _english_forms(tokens: list[Token], start: int, j: int, kind: str) -> list[s
     words = tokens[start:j]
     if not english or not words or not all(t.is_word and t.is_cap for t in words):
         return []
-    generic = _phrases("name_words")
-    if any((t.low,) in generic or _match(tokens, k, _phrases("heads"))[0]
-           for k, t in enumerate(words, start)):
+    if any(t.low in MEDICAL_WORDS or _match(tokens, k, _phrases("name_words"), max_len=4)[0]
+           or _match(tokens, k, _phrases("heads"))[0] for k, t in enumerate(words, start)):
         return []
     return [f"{_span_text(tokens, start, j)} {english}"]
+
+
+MEDICAL_WORDS = {"y", "dược", "nhi", "sản", "mắt", "lao", "phổi", "quân"}  # "Y Dược", "Quân y"
 
 
 def _foreign_part(tokens: list[Token], start: int, j: int) -> list[str]:
@@ -746,8 +750,7 @@ def find_persons(tokens: list[Token], places: list[Span], orgs: list[OrgHit]) ->
         if _is_credit(tokens, hit):
             i = hit.j
             continue
-        if hit.title is None:
-            _title_after_name(tokens, hit, places, orgs)
+        _title_after_name(tokens, hit, places, orgs)
         if hit.country is None:
             hit.country = _person_country(tokens, places, orgs, hit)
         hits.append(hit)
@@ -790,7 +793,7 @@ def _person_after_title(tokens: list[Token], i: int, places: list[Span], orgs: l
     """'Thứ trưởng Bộ Y tế Trần Văn Thuấn': a title, what it belongs to, then the name."""
     if i in covered and not _org_at(orgs, i):
         return None
-    n, _ = _match(tokens, i, _phrases("titles"), whole_words=False)
+    n = _title_length(tokens, i, orgs)
     if not n or not (tokens[i].word_start or tokens[i].tag == ""):
         return None
     j = i + n
@@ -839,6 +842,16 @@ def _person_after_title(tokens: list[Token], i: int, places: list[Span], orgs: l
             continue
         break
     return None
+
+
+def _title_length(tokens: list[Token], i: int, orgs: list[OrgHit]) -> int:
+    """Tokens of the title starting at i; 'Giám đốc Sở' stops before 'Sở Y tế Hà Nội' when
+    that body was found, so the body stays whole."""
+    n, _ = _match(tokens, i, _phrases("titles"))
+    for org in orgs:
+        if i < org.i < i + n:
+            return org.i - i
+    return n
 
 
 def _descriptive_words(tokens: list[Token], j: int) -> int:
@@ -1039,10 +1052,11 @@ def _title_after_name(tokens: list[Token], hit: PersonHit, places: list[Span],
     start = j
     if j < len(tokens) and tokens[j].low in FORMER:
         j += 1  # "cựu Đại sứ", "nguyên Bộ trưởng"
-    n, _ = _match(tokens, j, _phrases("titles"))
+    n = _title_length(tokens, j, orgs)
     if not n:
         return
     j += n
+    title_end = j
     while j < len(tokens):
         org = _org_at(orgs, j)
         if org is not None:
@@ -1066,8 +1080,10 @@ def _title_after_name(tokens: list[Token], hit: PersonHit, places: list[Span],
         break
     while j > start and tokens[j - 1].low in {"tại", "của", "và", "về"}:
         j -= 1
-    hit.title = _span_text(tokens, start, j)
-    hit.title_span = (start, j)
+    if hit.title is None:
+        hit.title, hit.title_span = _span_text(tokens, start, j), (start, j)
+    elif j > title_end:  # a bare "Thủ tướng" after a comma may start the next clause
+        hit.later_title = (_span_text(tokens, start, j), (start, j))
 
 
 def _person_country(tokens: list[Token], places: list[Span], orgs: list[OrgHit],
@@ -1172,13 +1188,13 @@ class _Registry:
 
     # persons
     def add_person(self, tokens: list[Token], hit: PersonHit, org_id: str | None,
-                   implied_org: str | None = None) -> None:
+                   implied_org: str | None = None) -> dict | None:
         key = _person_key(hit.name)
         person = self.person_keys.get(key)
         if person is None and " " not in hit.name.strip():
             person = _short_forms(self.persons).get(hit.name, (None, False))[0]
             if person is None and hit.title is None:
-                return  # a lone word after "ông"/"bà" that names nobody seen so far
+                return None  # a lone word after "ông"/"bà" that names nobody seen so far
         if person is None and hit.foreign:
             person = self._longer_name(key)  # "Ông Pérez Díaz" after "Carlos Pérez Díaz"
         if person is None:
@@ -1191,13 +1207,19 @@ class _Registry:
             self.person_keys[key] = person
         if person["country"] is None and hit.country:
             person["country"] = hit.country
-        if hit.title and not any(r["title"].lower().startswith(hit.title.lower())
-                                 for r in person["roles"]):
-            role = {"title": hit.title, "organization": org_id}
-            person["roles"].append(role)
-            if org_id is None and implied_org:
-                self.implied.append((role, implied_org))
+        if hit.title:
+            self.add_role(person, hit.title, org_id, implied_org)
         _add_mention(person, tokens[hit.i].start, tokens[hit.j - 1].end)
+        return person
+
+    def add_role(self, person: dict, title: str, org_id: str | None,
+                 implied_org: str | None = None) -> None:
+        if any(r["title"].lower().startswith(title.lower()) for r in person["roles"]):
+            return
+        role = {"title": title, "organization": org_id}
+        person["roles"].append(role)
+        if org_id is None and implied_org:
+            self.implied.append((role, implied_org))
 
     def _longer_name(self, key: str) -> dict | None:
         found = [p for k, p in self.person_keys.items() if k.endswith(" " + key)]
@@ -1351,7 +1373,12 @@ def find_persons_and_organizations(context: Context) -> tuple[list[dict], list[d
         for hit in orgs:
             registry.add_org(tokens, hit)
         for hit in persons:
-            registry.add_person(tokens, hit, registry.org_for_title(orgs, hit.title_span),
-                                _implied_ministry(tokens, places, hit.title_span))
+            person = registry.add_person(tokens, hit,
+                                         registry.org_for_title(orgs, hit.title_span),
+                                         _implied_ministry(tokens, places, hit.title_span))
+            if person is not None and hit.later_title:
+                title, span = hit.later_title
+                registry.add_role(person, title, registry.org_for_title(orgs, span),
+                                  _implied_ministry(tokens, places, span))
     registry.add_later_mentions(context.body_start, context.body_end)
     return registry.result()
