@@ -1235,6 +1235,8 @@ class _Registry:
                             _add_mention(item, m.start(), m.end())
         short = _short_forms(self.persons)
         for person in self.persons:
+            if " " not in person["name"].strip():
+                continue  # a lone word ('Lan') also occurs inside other names ('Thái Lan')
             for m in _word_finditer(person["name"], self.text):
                 _add_mention(person, m.start(), m.end())
         for form, (person, needs_cue) in short.items():
