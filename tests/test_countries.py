@@ -86,10 +86,10 @@ def test_lexicon_covers_the_partners_of_health_cooperation():
     ("000", {"VN", "FR"}), ("002", {"VN", "RU"}), ("003", {"VN", "FR"}), ("004", {"VN", "FR"}),
 ])
 def test_countries_of_the_seed_articles(seed_dir, prefix, expected):
-    from seeds import seed_path
     from hoptac.extract import entities
     from hoptac.extract.pipeline import build_context
     from hoptac.ingest.readers import read_path
+    from seeds import seed_path
 
     article = read_path(seed_path(prefix))[0]
     context = build_context(article)

@@ -10,11 +10,11 @@ from functools import cache
 
 import pytest
 
-from seeds import seed_path
 from hoptac.extract import entities
 from hoptac.extract.pipeline import build_context
 from hoptac.ingest.readers import read_path
 from hoptac.model import Article
+from seeds import seed_path
 
 pytestmark = pytest.mark.slow
 
@@ -421,3 +421,41 @@ def test_close_but_different_vietnamese_names_stay_two_persons():
     _, persons, organizations = extract(text, "en")
     assert {"nguyen truong son", "nguyen hong son", "tran thi giang huong"} <= names(persons)
     assert "international cooperation department" in names(organizations)
+
+
+def test_surname_alone_after_an_honorific_or_a_title_is_a_person():
+    en = ("Hanoi - Deputy Minister of Health Nguyen Van Long met Ms. Halvorsen, the Norwegian "
+          "Minister of Health, on Monday. Minister Halvorsen said Norway would send experts.")
+    _, persons, _ = extract(en, "en")
+    halvorsen = person(persons, "Halvorsen")
+    assert halvorsen["country"] == "NO" and len(halvorsen["mentions"]) == 2
+    fr = ("Le vice-ministre Nguyen Van Long a reçu Mme Lindqvist, ministre suédoise de la "
+          "Santé. Mme Lindqvist a salué la coopération entre la Suède et le Vietnam.")
+    _, persons, _ = extract(fr, "fr")
+    assert person(persons, "Lindqvist")["country"] == "SE"
+    # a word alone after a title that is a place or a body word is no one
+    _, persons, _ = extract("Minister Hanoi and Dr Hospital are not names. Minister Long "
+                            "Nguyen Van spoke.", "en")
+    assert "hanoi" not in names(persons) and "hospital" not in names(persons)
+
+
+def test_family_name_first_after_title_and_country_is_a_person_not_an_organization():
+    en = ("In his speech, Korean Ambassador to Vietnam Park Min-soo said the two countries "
+          "would train more doctors.")
+    _, persons, organizations = extract(en, "en")
+    assert person(persons, "Park Min-soo")["country"] == "KR"
+    assert not any("Park" in o["name"] for o in organizations)
+
+
+def test_places_after_a_preposition_of_place_are_no_persons():
+    fr = ("Les deux parties vont construire des hôpitaux à Luang Prabang et Xieng Khouang, a "
+          "indiqué le ministre. Des cliniques à Hanoi et Hô Chi Minh-Ville de matériel moderne "
+          "ont été équipées. Le projet a été présenté à Nguyen Thi Lan, directrice du "
+          "département.")
+    _, persons, _ = extract(fr, "fr")
+    found = names(persons)
+    assert not any("khouang" in n or "ville" in n for n in found)
+    assert "nguyen thi lan" in found
+    en = "The two ministers visited clinics in Savannakhet and Champasak last week."
+    _, persons, _ = extract(en, "en")
+    assert persons == []

@@ -1110,6 +1110,7 @@ def _clean_person(context: Context, m: PersonMention,
             continue
         break
     end = start + len(re.sub(r"(?:['’]s|[\s,.;:)(\]–—-]+)$", "", text[start:end]))
+    end = start + len(_without_lowercase_tail(text[start:end]))
     piece = text[start:end]
     words = piece.split()
     if not words or any(ch.isdigit() for ch in piece):
@@ -1120,7 +1121,7 @@ def _clean_person(context: Context, m: PersonMention,
         return None
     if CREDIT_BEFORE.search(text[max(0, start - 30):start]):
         return None
-    if _after_body_noun(text, start):
+    if _after_body_noun(text, start) or _after_place_preposition(text, start, piece):
         return None
     if not words[0][:1].isupper() or all(w.isupper() for w in words if len(w) > 1):
         return None
@@ -1129,6 +1130,29 @@ def _clean_person(context: Context, m: PersonMention,
     if any(fold(w) in lexicon().title_heads for w in words):
         return None
     return PersonMention(start, end, piece)
+
+
+def _without_lowercase_tail(piece: str) -> str:
+    """"Hô Chi Minh-Ville de vaccins" -> "Hô Chi Minh-Ville": a name ends with its last
+    capitalised word; lowercase words only join two capitalised ones (Charles de Gaulle)."""
+    words = list(re.finditer(r"\S+", piece))
+    while words and not words[-1].group()[:1].isupper():
+        words.pop()
+    return piece[:words[-1].end()] if words else piece
+
+
+PLACE_BEFORE = re.compile(
+    r"(?:^|\s)(?:à|in|at|near|près\s+de|dans)\s+"
+    r"(?:[A-ZÀ-ÖØ-ÞĐ][\w'’-]*\s+){0,3}?(?:(?:et|and)\s+)?$")
+
+
+def _after_place_preposition(text: str, start: int, piece: str) -> bool:
+    """"à Hounphan et Xieng Khouang", "in Xieng Khouang": capitalised words right after a
+    preposition of place (or joined by "et"/"and" to a place after one) are a place, unless
+    the name opens with a Vietnamese surname."""
+    if fold(piece.split()[0]) in lexicon().surnames:
+        return False
+    return bool(PLACE_BEFORE.search(text[max(0, start - 60):start]))
 
 
 def _after_body_noun(text: str, start: int) -> bool:
@@ -1187,11 +1211,34 @@ def _subsequence(short: list[str], long_: list[str]) -> bool:
     return all(word in rest for word in short)
 
 
-def _group_persons(mentions: list[PersonMention]) -> list[PersonGroup]:
+def _titled_single(text: str, m: PersonMention) -> bool:
+    """"Ms. Jacobsen", "Minister Jacobsen": one word after an honorific or a capitalised
+    title is a surname, when it is no place, title or body word."""
+    if len(m.text.split()) != 1 or len(m.text) < 3 or not m.text[:1].isupper() \
+            or m.text.isupper() or countries.place_code(m.text):
+        return False
+    lex = lexicon()
+    if fold(m.text) in lex.heads["*"] or fold(m.text) in lex.title_domains \
+            or fold(m.text) in lex.domain_nouns or m.text.lower() in CAPITALISED_STOPWORDS:
+        return False
+    before = re.search(r"(\S+)[ \t]+$", text[max(0, m.start - 30):m.start])
+    word = before.group(1) if before else ""
+    return is_honorific(word) and word not in ("His", "Her") \
+        or (word[:1].isupper() and fold(word) in lex.title_heads)
+
+
+def _group_persons(mentions: list[PersonMention], text: str = "") -> list[PersonGroup]:
+    """Persons from their mentions of two words or more, then the surnames said alone after
+    a title ("Ms. Jacobsen"), which join the one person whose name has that word."""
     full = [m for m in mentions if len(m.text.split()) >= 2]
+    singles = [m for m in mentions if len(m.text.split()) == 1 and text
+               and _titled_single(text, m)]
     groups: list[PersonGroup] = []
-    for m in sorted(full, key=lambda m: m.start):
+    for m in sorted(full, key=lambda m: m.start) + sorted(singles, key=lambda m: m.start):
         group = next((g for g in groups if any(_same_person(m.text, f) for f in g.forms)), None)
+        if group is None and m in singles:
+            owners = [g for g in groups if any(m.text in f.split() for f in g.forms)]
+            group = owners[0] if len(owners) == 1 else None
         if group is None:
             group = PersonGroup([], m.text)
             groups.append(group)
@@ -1373,7 +1420,8 @@ class EntityFinder:
         taken = [(m.start, m.end) for m in mentions]
         person_words = {w for name in self.person_names for w in name.split()}
         mentions += [m for m in _model_orgs(context, taken)
-                     if fold(m.text) not in self.person_names | person_words]
+                     if fold(m.text) not in self.person_names | person_words
+                     and not self._ends_with_person(m.text)]
         mentions = _keep_longest(mentions)
         self._countries_from_lists(mentions)
         self._countries_from_owners(mentions)
@@ -1384,6 +1432,12 @@ class EntityFinder:
             if group.country is None and not group.mentions[0].source.startswith("known:"):
                 group.country = self._fallback_org_country(group)
         return groups
+
+    def _ends_with_person(self, name: str) -> bool:
+        """"Vietnam Ito Naoki" (the model's ORG for "Ambassador to Vietnam Ito Naoki"): a
+        span that ends with a full person name found by the rules is that person."""
+        folded = fold(name)
+        return any(len(p.split()) >= 2 and folded.endswith(" " + p) for p in self.person_names)
 
     def _countries_from_lists(self, mentions: list[OrgMention]) -> None:
         """"Leurs partenaires français : l'Université Clermont-Auvergne et le CHU...": a
@@ -1512,7 +1566,7 @@ class EntityFinder:
             if c is not None:
                 cleaned.append(c)
         cleaned = _keep_longest_persons(cleaned)
-        groups = _group_persons(cleaned)
+        groups = _group_persons(cleaned, self.context.text)
         # a word the model tags alone as a person ("Itō said") is how the text calls someone
         alone = {m.text for m in _model_persons(self.context) if len(m.text.split()) == 1}
         self._person_repeats(groups, org_spans, alone)
