@@ -311,3 +311,10 @@ def test_a_title_that_ends_with_a_head_noun_leaves_the_body_whole():
     assert by_name(persons, "Đỗ Minh Khoa")["roles"][1] == {
         "title": "Giám đốc Bệnh viện Quân y 121",
         "organization": by_name(orgs, "Bệnh viện Quân y 121")["id"]}
+
+
+def test_streets_and_prizes_named_after_people_are_not_people():
+    text = ("Hội nghị diễn ra tại số 1 Tôn Thất Tùng, gần đường Tạ Quang Bửu. Giải thưởng Đặng "
+            "Văn Ngữ được trao cho bà Trần Thị Mai.\n")
+    persons, _ = extract(text)
+    assert [p["name"] for p in persons] == ["Trần Thị Mai"]

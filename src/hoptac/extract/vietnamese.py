@@ -1032,6 +1032,9 @@ def _bare_vietnamese_name(tokens: list[Token], i: int, covered: set[int]) -> Per
         return None
     if i > 0 and tokens[i - 1].is_word and tokens[i - 1].is_cap:
         return None  # inside a longer capitalised run
+    before = [t.low for t in tokens[max(0, i - 2):i] if not t.text.isdigit()]
+    if before and before[-1] in NAMESAKE_WORDS:
+        return None  # "đường Tạ Quang Bửu", "số 1 Tôn Thất Tùng": named after someone
     name = _name_at(tokens, i, covered, after_title=False)
     if name is None or name[2]:
         return None
@@ -1041,6 +1044,11 @@ def _bare_vietnamese_name(tokens: list[Token], i: int, covered: set[int]) -> Per
     if tokens[a].tag and tokens[a].tag != "Np" and not any(t.tag == "Np" for t in tokens[a:b]):
         return None
     return PersonHit(a, b, _span_text(tokens, a, b), False)
+
+
+NAMESAKE_WORDS = {"đường", "phố", "ngõ", "số", "quận", "huyện", "phường", "xã", "tỉnh", "cầu",
+                  "chợ", "thưởng", "giải", "cúp", "tượng", "đền", "lăng", "khu", "quảng",
+                  "trường", "thpt", "thcs", "mang", "tên", "hiệu"}
 
 
 def _title_after_name(tokens: list[Token], hit: PersonHit, places: list[Span],
