@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from seeds import seed_path
 from hoptac.extract.facts import find_facts, parse_digits
 from hoptac.extract.pipeline import build_context
 from hoptac.model import Article
+from seeds import seed_path
 
 
 def facts_of(text: str, language: str) -> list[dict]:
@@ -167,3 +167,29 @@ def test_seed_english_counts(seed_dir):
     facts = extract_seed("000")
     assert [(f["value"], f["unit"]) for f in facts] == [
         (114, "pharmaceutical plants"), (260, "medicines")]
+
+
+def test_a_definite_article_still_counts_new_things():
+    french = ("La délégation a salué le travail des deux cliniques de médecine "
+              "traditionnelle ouvertes à Lima et à Cusco.")
+    assert [(f["value"], f["unit"]) for f in facts_of(french, "fr")] == [(2, "cliniques")]
+    english = "The grant will pay for the three laboratories built in the province."
+    assert [(f["value"], f["unit"]) for f in facts_of(english, "en")] == [(3, "laboratories")]
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("Les deux hôpitaux ont signé une convention et les deux ministres s'en félicitent.", "fr"),
+    ("La coopération entre deux universités date de 2010.", "fr"),
+    ("The two foreign ministries and the two hospitals signed; the two countries' doctors met.",
+     "en"),
+    ("Officials praised the partnership between two universities.", "en"),
+    ("Lễ ký kết thỏa thuận hợp tác giữa hai bệnh viện diễn ra tại Huế.", "vi"),
+    ("Lãnh đạo của hai bệnh viện cam kết thúc đẩy hợp tác đào tạo.", "vi"),
+])
+def test_counts_of_the_parties_and_their_documents_are_not_facts(text, language):
+    assert facts_of(text, language) == []
+
+
+def test_vietnamese_hospitals_counted_without_link_are_facts():
+    [fact] = facts_of("Dự án có ba bệnh viện tuyến tỉnh tham gia từ đầu.", "vi")
+    assert fact["value"] == 3 and fact["unit"].startswith("bệnh viện")

@@ -301,6 +301,8 @@ def is_figure(text: str, q: Quantity, language: str) -> bool:
         _is_debris(before, after),
         q.is_word and _is_article_bound(before, text[q.expr_end:], q, language),
         q.value <= 3 and _counts_parties(text[q.expr_end:], language, q.is_word),
+        q.value <= 3 and q.is_word and _counts_named_parties(before, text[q.expr_end:],
+                                                              language),
     )
     return not any(checks)
 
@@ -366,10 +368,18 @@ def _is_debris(before: str, after: str) -> bool:
 
 
 def _is_article_bound(before: str, after: str, q: Quantity, language: str) -> bool:
-    """Word numbers after a definite article or a quantifier ("les deux", "các năm")."""
+    """Word numbers after a determiner or a quantifier ("ces deux", "les deux pays", "các năm").
+
+    After a plain definite article the number still counts things the article introduces
+    ("le fonctionnement des deux centres d'acupuncture", "the two vaccines"), unless the noun
+    refers back to the parties, their people or their documents ("les deux hôpitaux").
+    """
     not_before = word_set("not_before", language)
-    if any(_last_words(before, n) in not_before for n in (1, 2)):
-        return True
+    for n in (1, 2):
+        word = _last_words(before, n)
+        if word in not_before:
+            definite = word in word_set("definite_articles", language)
+            return not definite or _names_referring_noun(after, language)
     if language == "vi" and q.value == 5:  # "35 năm" is 35 years, not 35 and five
         return bool(re.search(r"\d\s*$", before)) or not _vietnamese_five(after)
     return False
@@ -385,11 +395,36 @@ def _vietnamese_five(after: str) -> bool:
 
 def _counts_parties(after: str, language: str, is_word: bool) -> bool:
     """"les deux pays", "two ministers", "hai Văn phòng": the parties, not a figure."""
-    nouns = word_set("party_nouns", language)
-    if any(_first_words(after, n) in nouns for n in (1, 2)):
+    if _following_nouns(after, 2, language) & word_set("party_nouns", language):
         return True
     # Vietnamese has no article: "hai" before a capitalised name is "the two" of them
     return language == "vi" and is_word and after.lstrip()[:1].isupper()
+
+
+def _names_referring_noun(after: str, language: str) -> bool:
+    """The noun after the number is a party, one of its people or one of its documents."""
+    nouns = word_set("party_nouns", language) | word_set("referring_nouns", language)
+    return bool(_following_nouns(after, 3, language) & nouns)
+
+
+def _following_nouns(after: str, size: int, language: str) -> set[str]:
+    """The first one to `size` words after a number, possessive marks dropped ("countries'");
+    in English also those after one adjective ("two foreign ministries")."""
+    words = [re.sub(r"['’]s?$", "", word) for word in re.findall(r"[\w'’%-]+", after.lower())]
+    starts = (0, 1) if language == "en" else (0,)
+    return {" ".join(words[start:start + n]) for start in starts for n in range(1, size + 1)
+            if len(words) >= start + n}
+
+
+def _counts_named_parties(before: str, after: str, language: str) -> bool:
+    """"giữa hai bệnh viện", "between the three universities", "của hai bệnh viện": a small
+    count after "between" is the parties of the relation, and one after a possessive link
+    counts bodies or people the article has named, not a figure it announces."""
+    previous = {_last_words(before, n) for n in (1, 2)}
+    if previous & word_set("between_words", language):
+        return True
+    return bool(previous & word_set("possessive_links", language)) and _names_referring_noun(
+        after, language)
 
 
 def _is_not_unit(unit: str, language: str) -> bool:
