@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from seeds import seed_path
 from hoptac.extract.agreements import find_agreements
 from hoptac.extract.context import Context, Sentence
 from hoptac.extract.dates import find_dates
 from hoptac.extract.sentences import split_sentences
+from seeds import seed_path
 
 
 def context_of(text: str, language: str, published: str | None = None) -> Context:

@@ -95,9 +95,9 @@ def test_vietnamese_tone_placement_is_normalised():
     ("003", {"pharmaceuticals", "health_financing"}, {"training", "research", "digital_health"}),
 ])
 def test_seed_articles(seed_dir, prefix, present, absent):
-    from seeds import seed_path
     from hoptac.extract.pipeline import extract_article
     from hoptac.ingest.readers import read_path
+    from seeds import seed_path
 
     [article] = read_path(seed_path(prefix))
     areas = set(extract_article(article)["areas"])

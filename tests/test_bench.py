@@ -7,10 +7,10 @@ import json
 import pytest
 from typer.testing import CliRunner
 
-from seeds import seed_path
 from hoptac.cli import app
 from hoptac.extract.parallel import extract_in_processes
 from hoptac.ingest.readers import read_path
+from seeds import seed_path
 
 runner = CliRunner()
 

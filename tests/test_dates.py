@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from seeds import seed_path
 from hoptac.extract.dates import find_dates, find_dates_in_text
+from seeds import seed_path
 
 
 def dates_of(text: str, language: str, published: str | None = None) -> dict[str, str]:

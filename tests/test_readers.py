@@ -11,8 +11,8 @@ import pytest
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-from seeds import seed_path
 from hoptac.ingest.readers import IngestError, iter_articles, read_path
+from seeds import seed_path
 
 EN = ("The health ministers of Norway and Viet Nam met in Hà Nội on Tuesday to discuss the "
       "training of nurses. They agreed to prepare a memorandum of understanding on hospital "

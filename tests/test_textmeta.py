@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from seeds import seed_path
 from hoptac.ingest.textmeta import date_from_url, parse_text_article
+from seeds import seed_path
 
 pytestmark = pytest.mark.usefixtures("seed_dir")  # skipped where the shared corpus is absent
 
