@@ -318,3 +318,12 @@ def test_streets_and_prizes_named_after_people_are_not_people():
             "Văn Ngữ được trao cho bà Trần Thị Mai.\n")
     persons, _ = extract(text)
     assert [p["name"] for p in persons] == ["Trần Thị Mai"]
+
+
+def test_family_name_ong_after_a_doctor_title_and_a_city_after_a_known_body():
+    text = ("Bệnh viện Nhi đồng Thành phố tiếp nhận bệnh nhi. Bác sĩ Ông Văn Lộc - Phó Giám đốc "
+            "Bệnh viện Nhi đồng Thành phố Cần Thơ cho biết ca mổ thành công.\n")
+    persons, orgs = extract(text)
+    assert [p["name"] for p in persons] == ["Ông Văn Lộc"]
+    assert {o["name"] for o in orgs} == {"Bệnh viện Nhi đồng Thành phố",
+                                          "Bệnh viện Nhi đồng Thành phố Cần Thơ"}

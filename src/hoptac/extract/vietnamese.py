@@ -42,7 +42,7 @@ VI_ONLY_LETTERS = set("ăâđêôơưĂÂĐÊÔƠƯ")
 VI_ONLY_MARKS = {"\u031b", "\u0306", "\u0323", "\u0309"}  # horn, breve, dot below, hook
 CLAUSE_END = {",", ".", ";", ":", "!", "?", "(", ")", "“", "”", '"', "…"}
 DASHES = {"-", "–", "—"}
-FORMER = {"cựu", "nguyên"}  # "cựu Đại sứ": a former holder of the title
+FORMER = {"cựu", "nguyên", "quyền"}  # former or acting holder of the title ("cựu Đại sứ")
 
 
 # --------------------------------------------------------------------------- data
@@ -588,6 +588,8 @@ def split_known_prefix(tokens: list[Token], places: list[Span], orgs: list[OrgHi
                 rest = tokens[n:hit.j]
                 if len(rest) > 4 or not all(t.is_word and t.is_cap for t in rest):
                     break
+                if any(p.i < hit.j and p.j > n for p in places):
+                    continue  # "... thành phố Cần Thơ": the rest is a place, not a person
                 if _name_key(_span_text(tokens, hit.i, n), None).split("|")[0] in seen:
                     hit = _finish_org(tokens, hit.i, n, places, name_start=hit.name_start,
                                       head=hit.head)
@@ -917,10 +919,16 @@ def _skip_prefix_punctuation(tokens: list[Token], j: int) -> int:
             continue
         h, _ = _match(tokens, j, _phrases("honorifics"), max_len=3)
         if h and tokens[j].low not in {"anh", "chị", "cô"}:
+            if tokens[j].text in {"Ông", "Bà"} and _cap_words_follow(tokens, j + 1, 2):
+                break  # "Bác sĩ Ông Huy Thanh": Ông is the family name
             j += h
             continue
         break
     return j
+
+
+def _cap_words_follow(tokens: list[Token], j: int, count: int) -> bool:
+    return j + count <= len(tokens) and all(t.is_word and t.is_cap for t in tokens[j:j + count])
 
 
 def _name_at(tokens: list[Token], j: int, covered: set[int],
@@ -1018,6 +1026,11 @@ def _person_after_honorific(tokens: list[Token], i: int, covered: set[int]) -> P
         return None  # "Anh" is also the country, "Cô" starts other words
     j = _skip_prefix_punctuation(tokens, i + n)
     name = _name_at(tokens, j, covered, after_title=False)
+    if name is None and j < len(tokens) and tokens[j].text in {"Ông", "Bà"}:
+        end = j + 1  # "Bác sĩ Ông Huy Thanh": a family name that is also an honorific
+        while end < len(tokens) and end - j < 4 and tokens[end].is_cap and end not in covered:
+            end += 1
+        name = (j, end, False) if end - j >= 2 else None
     if name is None and j < len(tokens) and tokens[j].is_cap and tokens[i].low in {
             "ông", "bà", "ngài", "đồng"}:
         name = _name_at(tokens, j, covered, after_title=True)
@@ -1059,7 +1072,7 @@ def _title_after_name(tokens: list[Token], hit: PersonHit, places: list[Span],
         j += 1
     start = j
     if j < len(tokens) and tokens[j].low in FORMER:
-        j += 1  # "cựu Đại sứ", "nguyên Bộ trưởng"
+        j += 1  # "cựu Đại sứ", "nguyên Bộ trưởng", "Quyền Bộ trưởng"
     n = _title_length(tokens, j, orgs)
     if not n:
         return
