@@ -114,3 +114,57 @@ def test_fields_inside_organization_names_do_not_count():
     assert areas_of(english, "en") == {"hospital_management"}
     hospitals = "The cooperation links the National Cancer Hospital with Gustave Roussy."
     assert areas_of(hospitals, "en") == {"oncology"}
+
+
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    ("The partners will work on preventing non-communicable and infectious diseases.", "en",
+     {"non_communicable_diseases", "infectious_diseases"}),
+    ("Les deux pays coopèrent contre les maladies transmissibles et non transmissibles.", "fr",
+     {"non_communicable_diseases", "infectious_diseases"}),
+    ("Hai bên hợp tác phòng chống bệnh lây nhiễm và không lây nhiễm.", "vi",
+     {"non_communicable_diseases", "infectious_diseases"}),
+])
+def test_one_disease_noun_shared_by_two_adjectives(text, language, expected):
+    assert areas_of(text, language) == expected
+
+
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    ("Both sides agreed to cooperate in producing medicine and to train clinical staff.", "en",
+     {"pharmaceuticals", "training"}),
+    ("The agreement foresees that Korea will transfer technology for an exchange programme "
+     "between hospitals of the two countries.", "en",
+     {"technology_transfer", "hospital_management"}),
+    ("La coopération portera sur la pharmacie, l'échange de médecins et d'infirmiers et la "
+     "gestion des hôpitaux.", "fr", {"pharmaceuticals", "training", "hospital_management"}),
+    ("Le partenaire a transféré au Vietnam les techniques de fabrication et financé les "
+     "infrastructures des hôpitaux dans le cadre de la coopération.", "fr",
+     {"technology_transfer", "hospital_management"}),
+    ("Hai bên hợp tác chuyển giao công nghệ, quản lý bệnh viện và y tế cộng đồng.", "vi",
+     {"technology_transfer", "hospital_management", "public_health"}),
+])
+def test_verbs_singulars_and_everyday_wordings_of_fields(text, language, expected):
+    assert areas_of(text, language) == expected
+
+
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    ("Les partenaires développeront le suivi médical à distance et des hôpitaux intelligents.",
+     "fr", {"digital_health"}),
+    ("La coopération prévoit la mobilité d'enseignants et d'étudiants en médecine.", "fr",
+     {"training"}),
+    ("The cooperation covers acupuncture and care for foreign patients.", "en",
+     {"traditional_medicine", "medical_tourism"}),
+])
+def test_general_forms_of_the_fields(text, language, expected):
+    assert areas_of(text, language) == expected
+
+
+def test_a_feasibility_study_is_not_research():
+    text = ("Chương trình hợp tác sẽ hỗ trợ quản lý các nghiên cứu khả thi cho các dự án "
+            "công nghệ thông tin y tế.")
+    assert "research" not in areas_of(text, "vi")
+    assert "research" in areas_of(text.replace("nghiên cứu khả thi", "nghiên cứu"), "vi")
+
+
+def test_a_constructive_talk_with_a_hospital_is_not_hospital_building():
+    text = "The cooperation began after constructive talks with the hospital director."
+    assert "hospital_management" not in areas_of(text, "en")
