@@ -183,11 +183,26 @@ def test_coordinated_events_share_their_date_and_stamps_are_no_dates():
 
 
 def test_the_only_date_of_a_sentence_dates_each_of_its_events():
-    text = ("On the sidelines of the ASEAN health forum in Bangkok on May 5, Deputy Minister "
+    text = ("During the ASEAN health forum in Bangkok on May 5, Deputy Minister "
             "Do Thi Mai met the Thai health minister.")
     events = events_of(text, "en", "2025-05-07")
     assert sorted((e["type"], e["date"], e["place"]) for e in events) == [
         ("meeting", "2025-05-05", "Bangkok"), ("seminar", "2025-05-05", "Bangkok")]
+
+
+@pytest.mark.parametrize(("language", "text", "wanted"), [
+    ("en", "On the sidelines of the ASEAN health forum in Bangkok on May 5, Deputy Minister "
+           "Do Thi Mai met the Thai health minister.", ("meeting", "2025-05-05", "Bangkok")),
+    ("fr", "En marge du forum régional de la santé, le 5 mai à Bangkok, la vice-ministre a "
+           "rencontré son homologue thaïlandais.", ("meeting", "2025-05-05", "Bangkok")),
+    ("vi", "Bên lề Hội nghị Bộ trưởng Y tế ASEAN, ngày 5/5 tại Bangkok, Thứ trưởng đã có "
+           "cuộc gặp với Bộ trưởng Y tế Thái Lan.", ("meeting", "2025-05-05", "Bangkok")),
+    ("en", "The hospital signed an MoU with the province on May 5 on the sidelines of the "
+           "Korea-Vietnam Business Forum in Hanoi.", ("signing", "2025-05-05", "Hanoi")),
+])
+def test_an_event_named_as_the_setting_of_another_is_not_reported(language, text, wanted):
+    assert [(e["type"], e["date"], e["place"]) for e in events_of(text, language, "2025-05-07")
+            ] == [wanted]
 
 
 @pytest.mark.parametrize(("language", "text", "wanted"), [
@@ -298,3 +313,54 @@ def test_seed_french_signing_ceremony_is_not_split_by_today(seed_extractions):
     assert [(e["date"], e["place"]) for e in signings] == [("2025-11-12", "Hanoï")]
     people = " ".join(names(document, signings[0]["participants"]))
     assert "Clermont-Auvergne" in people
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("en", "The provincial health department signed an MoU with Osaka University on May 5. "
+           "The deal covers nurse training. At the signing ceremony in Da Nang, Director "
+           "Ho Van Phuc thanked the Japanese side."),
+    ("fr", "Le département provincial de la Santé a signé le 5 mai un mémorandum d'entente "
+           "avec l'Université d'Osaka. Le texte porte sur la formation. Lors de la cérémonie "
+           "de signature à Da Nang, le directeur Ho Van Phuc a remercié la partie japonaise."),
+    ("vi", "Ngày 5/5, Sở Y tế tỉnh đã ký kết biên bản ghi nhớ với Đại học Osaka. Văn kiện "
+           "tập trung vào đào tạo. Phát biểu tại lễ ký kết ở Đà Nẵng, Giám đốc Hồ Văn Phúc "
+           "cảm ơn phía Nhật Bản."),
+])
+def test_a_later_mention_of_the_event_gives_its_place_and_participants(language, text):
+    name = "Hồ Văn Phúc" if language == "vi" else "Ho Van Phuc"
+    events = events_of(text, language, "2025-05-07",
+                       persons=[entity("p", 1, text, name, country="VN")])
+    assert [(e["type"], e["date"]) for e in events] == [("signing", "2025-05-05")]
+    assert events[0]["place"] in ("Da Nang", "Đà Nẵng")
+    assert events[0]["participants"] == ["p1"]
+
+
+def test_a_mention_with_another_date_tells_another_event():
+    text = ("The ministry signed an MoU with the Kyoto institute on May 5 in Hanoi. "
+            "Minister Tran Lam recalled that the two sides also signed a first MoU in 2014.")
+    events = events_of(text, "en", "2025-05-07",
+                       persons=[entity("p", 1, text, "Tran Lam", country="VN")])
+    assert events[0]["participants"] == []
+
+
+@pytest.mark.parametrize(("language", "text", "wanted"), [
+    ("en", "At a seminar hosted by the Saigon Times on June 2 in Hanoi, the two sides "
+           "discussed elderly care.", [("seminar", "2025-06-02")]),
+    ("en", "The Union Cabinet has approved the signing of an MoU between India and Chile "
+           "on health.", []),
+    ("fr", "Le Conseil des ministres a approuvé la signature d'un accord avec le Chili.", []),
+    ("vi", "Thủ tướng đã phê duyệt việc ký kết Bản ghi nhớ hợp tác y tế với Chile.", []),
+])
+def test_hosts_and_approvals_are_no_events_of_their_own(language, text, wanted):
+    events = events_of(text, language, "2025-06-05")
+    assert [(e["type"], e["date"]) for e in events] == wanted
+
+
+def test_a_dateline_after_a_caption_dates_and_places_the_lead_event():
+    text = ("Ministers sign vaccine pact\n\n"
+            "Minister Kim (left) and Director Lee after the event.\n\n"
+            "May 3,2024, SEOUL, KOREA - The ministry and the vaccine institute signed an "
+            "agreement on vaccine research.")
+    events = events_of(text, "en", "2024-05-04")
+    assert [(e["type"], e["date"], e["place"]) for e in events] == [
+        ("signing", "2024-05-03", "Seoul")]

@@ -18,13 +18,14 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
 from hoptac.extract.context import Context, Sentence
 from hoptac.extract.countries import city_code, city_mentions, country_mentions
 from hoptac.extract.dates import DateMention, find_dates_in_text
+from hoptac.ingest.textmeta import read_dateline
 
 DATA = Path(__file__).parent / "data"
 # the lead reports the article's main event: the headline, the first sentences and the opening
@@ -34,7 +35,8 @@ LEAD_CHARS = 250
 HEADLINE_CHARS = 150
 NOT_NOW_WINDOW = 45  # characters before a signing trigger searched for a future/wish phrasing
 NOT_NOW_NEAR = 30  # the same for other events ("will host the forum", "the upcoming visit")
-DATELINE_PARAGRAPHS = 3
+DATELINE_PARAGRAPHS = 5  # a dateline may follow a headline, bullet points and a caption
+AGAIN = "again"  # the type of a reference back to the event just told ("the event", "ce lễ")
 CLOCK = re.compile(r"(?<!\d)[0-2]?\d:[0-5]\d(?!\d)")
 COORDINATION = re.compile(r"\s*(?:,\s*)?(?:and|et|và|rồi)\s+(?:(?:then|puis|đã)\s+)?", re.I)
 UPPER = "A-ZÀ-ÖØ-ÞĀ-ỸĐ"
@@ -52,6 +54,7 @@ class Trigger:
     lead: bool = False  # in the lead: reports the article's main event
     date: DateMention | None = None
     same_day: bool = False  # dated by "the same day" as the lead event
+    other_dates: set[str] = field(default_factory=set)  # other dates its sentence gives
 
 
 @dataclass
@@ -59,6 +62,8 @@ class Event:
     type: str
     trigger: Trigger  # the mention that tells it best: its evidence, participants and place
     date: DateMention | None
+    # every mention of it ("At the signing ceremony in Hanoi", "the event"): place, participants
+    mentions: list[Trigger] = field(default_factory=list)
 
 
 @cache
@@ -88,11 +93,15 @@ def find_events(context: Context, persons: list[dict], organizations: list[dict]
                 dates: list[DateMention], agreements: list[dict] | None = None,
                 countries: list[str] | None = None) -> list[dict]:
     """The contract's events of the article: one per real event."""
-    triggers = find_triggers(context)
+    mentions = find_triggers(context)
+    triggers = [t for t in mentions if t.type != AGAIN]
     dates = title_dates(context) + list(dates)
     _attach_dates(context, triggers, dates)
     _date_same_day(context, triggers)
-    events = _group(triggers)
+    for trigger in mentions:
+        trigger.other_dates = {d.edtf for d in dates
+                               if trigger.sentence.start <= d.start < trigger.sentence.end}
+    events = _group(mentions)
     _date_the_lead(context, events, dates, triggers)
     found = [_describe(context, event, persons, organizations, countries or [])
              for event in events]
@@ -149,7 +158,21 @@ def _sentence_triggers(text: str, language: str) -> list[tuple[int, int, str]]:
         if _quantified(text[:start], language):
             continue  # "13 phiên họp", "cinq conférences": many events told at once
         found.append((start, end, kind))
-    return found
+    told = [t for t in found if not _in_a_setting(text[:t[0]], language)]
+    return told or found
+
+
+def _in_a_setting(before: str, language: str) -> bool:
+    """'on the sidelines of the Economic Forum', 'en marge du sommet', 'bên lề hội nghị': the
+    event word names where the event told in the sentence took place."""
+    clause = re.split(r"[,;:.()]", before)[-1]
+    return bool(_setting_pattern(language).search(clause))
+
+
+@cache
+def _setting_pattern(language: str) -> re.Pattern:
+    cues = "|".join(sorted(lexicon(language)["setting_cues"], key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{cues})(?:\s+\S+){{0,8}}\s+$", re.I)
 
 
 def _quantified(before: str, language: str) -> bool:
@@ -183,11 +206,14 @@ def title_dates(context: Context) -> list[DateMention]:
 
 
 def _lead_end(context: Context) -> int:
-    """Where the lead ends: the first paragraph of the body after a headline line, at most
-    LEAD_CHARS long."""
+    """Where the lead ends: the first paragraph of the body after a headline line (or the one
+    a dateline opens), at most LEAD_CHARS long."""
     start, end = _first_line(context, context.body_start)
     if _headline_like(context.text[start:end]):
         start, end = _first_line(context, end)
+    datelines = _datelines(context)
+    if datelines and datelines[0][0] >= end:  # the news starts at its dateline, after a
+        start, end = _first_line(context, datelines[0][0])  # standfirst or a photo caption
     return min(end, start + LEAD_CHARS)
 
 
@@ -237,10 +263,34 @@ def _attach_dates(context: Context, triggers: list[Trigger], dates: list[DateMen
 def _can_date_an_event(context: Context, date: DateMention) -> bool:
     if re.fullmatch(r"\d{4}", date.edtf):
         return False  # a year alone dates a period, not an event
-    dateline = DATELINE.match(context.text, context.body_start, context.body_end)
-    if dateline and context.body_start <= date.start and date.end <= dateline.end():
+    if any(start <= date.start and date.end <= end for start, end in _datelines(context)):
         return False  # "Hanoi, 1er novembre (VNA) -": when the article was written
     return not _on_a_stamp_line(context.text, date)  # "Updated: 10:53, 15/03/2019"
+
+
+def _datelines(context: Context) -> list[tuple[int, int]]:
+    """(start, end) of the datelines opening the first paragraphs of the body."""
+    found = []
+    for start, paragraph in _first_paragraphs(context):
+        dateline = read_dateline(paragraph)
+        if dateline is not None:
+            found.append((start, start + dateline.end))
+            continue
+        match = DATELINE.match(paragraph)
+        if match and city_code(match.group(1).strip()) is not None:
+            found.append((start, start + match.end()))
+    return found
+
+
+def _first_paragraphs(context: Context) -> list[tuple[int, str]]:
+    """(offset, text) of the first paragraphs of the body (a dateline may follow a caption)."""
+    found = []
+    for match in re.finditer(r"[^\n]*\S[^\n]*", context.text[:context.body_end]):
+        if match.start() >= context.body_start:
+            found.append((match.start(), match.group()))
+        if len(found) == DATELINE_PARAGRAPHS:
+            break
+    return found
 
 
 def _nearer_to_an_instrument(trigger: Trigger, date: DateMention,
@@ -281,29 +331,52 @@ def _distance(start: int, end: int, date: DateMention) -> int:
 
 
 def _group(triggers: list[Trigger]) -> list[Event]:
-    """One event per real event: later mentions without a new date fold into the first."""
+    """One event per real event: later mentions without a new date fold into the first; a
+    reference back ("the event", "cette cérémonie") folds into the event told just before."""
     events: list[Event] = []
     for trigger in triggers:
-        same_type = [e for e in events if e.type == trigger.type]
-        date = trigger.date
-        if date is not None and (not date.relative or trigger.same_day):
-            match = next((e for e in same_type
-                          if e.date is None or e.date.edtf == date.edtf), None)
-            if match is None:
-                events.append(Event(trigger.type, trigger, date))
-            elif match.date is None or match.date.relative:
-                if match.date is None or match.trigger.sentence_index < 0:
-                    match.trigger = trigger  # the headline told it, this sentence in full
-                match.date = date  # "on Tuesday" ... "on June 10": the written date
+        if trigger.type == AGAIN:
+            if events:
+                _add_mention(events[-1], trigger)
             continue
-        if same_type:
-            if same_type[0].trigger.sentence_index < 0 and trigger.sentence_index >= 0 \
-                    and same_type[0].date is None:
-                same_type[0].trigger = trigger  # the body tells what the headline announced
-            continue
-        if trigger.lead:
-            events.append(Event(trigger.type, trigger, date))
+        _fold(events, trigger)
+    for event in events:
+        if event.trigger not in event.mentions:
+            event.mentions.insert(0, event.trigger)
     return events
+
+
+def _fold(events: list[Event], trigger: Trigger) -> None:
+    """Fold one event word into the event it tells again, or open a new event."""
+    same_type = [e for e in events if e.type == trigger.type]
+    date = trigger.date
+    if date is not None and (not date.relative or trigger.same_day):
+        match = next((e for e in same_type if e.date is None or e.date.edtf == date.edtf), None)
+        if match is None:
+            events.append(Event(trigger.type, trigger, date))
+            return
+        _add_mention(match, trigger)
+        if match.date is None or match.date.relative:
+            if match.date is None or match.trigger.sentence_index < 0:
+                match.trigger = trigger  # the headline told it, this sentence in full
+            match.date = date  # "on Tuesday" ... "on June 10": the written date
+        return
+    if same_type:
+        _add_mention(same_type[0], trigger)
+        if same_type[0].trigger.sentence_index < 0 and trigger.sentence_index >= 0 \
+                and same_type[0].date is None:
+            same_type[0].trigger = trigger  # the body tells what the headline announced
+        return
+    if trigger.lead:
+        events.append(Event(trigger.type, trigger, date))
+
+
+def _add_mention(event: Event, trigger: Trigger) -> None:
+    """Keep a folded event word as a telling of the event, unless its sentence gives other
+    dates ("also signed an MoU in 2014"): then it tells another one, which is not sought."""
+    dates = trigger.other_dates
+    if trigger.date is not None or not dates or (event.date and event.date.edtf in dates):
+        event.mentions.append(trigger)
 
 
 def _date_same_day(context: Context, triggers: list[Trigger]) -> None:
@@ -342,7 +415,12 @@ def _describe(context: Context, event: Event, persons: list[dict], organizations
     participants = ids_in(persons + organizations, sentence.start, sentence.end)
     if not participants:
         participants = listed_participants(context, sentence, persons + organizations)
+    participants += [i for i in _persons_of_mentions(event, persons) if i not in participants]
     place = find_place(context, sentence.start, sentence.end, organizations)
+    for mention in event.mentions:
+        if place is None and mention.sentence is not sentence:
+            place = find_place(context, mention.sentence.start, mention.sentence.end,
+                               organizations)
     if place is None and event.trigger.lead:
         place = _lead_place(context, organizations)
     if place is None and event.trigger.lead:
@@ -359,6 +437,17 @@ def _describe(context: Context, event: Event, persons: list[dict], organizations
                                       article_countries),
         "evidence": context.evidence(sentence.start, sentence.end),
     }
+
+
+def _persons_of_mentions(event: Event, persons: list[dict]) -> list[str]:
+    """The persons of the other sentences that tell the event ("The agreement was signed by
+    X and Y", "Lors de leur entretien, ..."): they take part in it too."""
+    found: list[str] = []
+    for mention in event.mentions:
+        if mention.sentence is not event.trigger.sentence:
+            found += [i for i in ids_in(persons, mention.sentence.start, mention.sentence.end)
+                      if i not in found]
+    return found
 
 
 def listed_participants(context: Context, sentence: Sentence, items: list[dict]) -> list[str]:
@@ -465,11 +554,14 @@ def _lead_place(context: Context, organizations: list[dict]) -> str | None:
 
 def dateline_place(context: Context) -> str | None:
     """The city of a dateline opening one of the first paragraphs: 'HÀ NỘI -', 'Hanoi (VNA) -',
-    'HANOI, Vietnam -' (after a photo caption)."""
-    body = context.text[context.body_start:context.body_end]
-    paragraphs = [p for p in body.split("\n") if p.strip()][:DATELINE_PARAGRAPHS]
-    for paragraph in paragraphs:
-        match = DATELINE.match(paragraph)
+    'HANOI, Vietnam -' (after a photo caption), 'April 3,2017, SEOUL, KOREA -'."""
+    for start, end in _datelines(context):
+        head = context.text[start:end]
+        cities = city_mentions(head)
+        if cities:
+            name = head[cities[0][0]:cities[0][1]]
+            return name.title() if name.isupper() else name
+        match = DATELINE.match(head)
         if match and city_code(match.group(1).strip()) is not None:
             name = match.group(1).strip()
             return name.title() if name.isupper() else name
