@@ -168,3 +168,17 @@ def test_a_feasibility_study_is_not_research():
 def test_a_constructive_talk_with_a_hospital_is_not_hospital_building():
     text = "The cooperation began after constructive talks with the hospital director."
     assert "hospital_management" not in areas_of(text, "en")
+
+
+@pytest.mark.parametrize(("sentence", "language"), [
+    ("The institute received 300 young doctors for education and research purposes.", "en"),
+    ("L'institut a accueilli 300 jeunes médecins à des fins d'éducation et de recherche.", "fr"),
+    ("Viện đã tiếp nhận 300 bác sĩ trẻ sang học tập, giáo dục và nghiên cứu.", "vi"),
+])
+def test_two_fields_named_as_a_pair(sentence, language):
+    opening = {"en": "The two hospitals signed a cooperation agreement. ",
+               "fr": "Les deux hôpitaux ont signé un accord de coopération. ",
+               "vi": "Hai bệnh viện đã ký thỏa thuận hợp tác. "}[language]
+    assert areas_of(opening + sentence, language) == {"training", "research"}
+    # a pair of fields says nothing in an article that is not about cooperation
+    assert areas_of(sentence, language) == set()

@@ -4,9 +4,11 @@ An area is reported when the article names its field where cooperation is at sta
 lexicon (data/areas.json) gives each area "strong" phrases, which name the field without doubt
 and count anywhere in an article about cooperation, and "weak" ones ("research", "training",
 "digital"), which count only in a sentence that speaks of cooperation (cooperation, partnership,
-exchange, agreement, fields, priorities...) or that lists several fields. Phrases are matched on
-whole words, ignoring case and punctuation; English and French also ignore accents, Vietnamese
-keeps them (thuốc "medicine" is not thuộc "belong to") but not the placement of its tone marks.
+exchange, agreement, fields, priorities...) or that lists several fields, or, in an article
+about cooperation, that names two fields as a pair ("education and research"). Phrases are
+matched on whole words, ignoring case and punctuation; English and French also ignore accents,
+Vietnamese keeps them (thuốc "medicine" is not thuộc "belong to") but not the placement of its
+tone marks.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
+from itertools import pairwise
 from pathlib import Path
 
 from hoptac.extract.context import Context
@@ -38,6 +41,7 @@ class Lexicon:
     acronyms: dict[str, re.Pattern]
     context: re.Pattern
     cooperation: re.Pattern
+    pair: re.Pattern  # what may join two fields named as a pair ("education and research")
 
 
 def normalize(text: str, language: str) -> str:
@@ -101,7 +105,16 @@ def lexicon(language: str) -> Lexicon:
                 rf"(?<![\w/-])(?:{'|'.join(map(re.escape, entry['acronyms']))})(?![\w-])")
     return Lexicon(strong, weak, acronyms,
                    phrase_pattern(data["context"][language], language),
-                   phrase_pattern(data["cooperation_article"][language], language))
+                   phrase_pattern(data["cooperation_article"][language], language),
+                   _pair_pattern(data["pairing"], language))
+
+
+def _pair_pattern(pairing: dict, language: str) -> re.Pattern:
+    """A gap of "and", "et de la", "và": a conjunction, then articles or prepositions."""
+    def words(key: str) -> str:
+        return "|".join(re.escape(normalize(w, language)) for w in pairing[key][language])
+
+    return re.compile(rf"\s(?:{words('conjunctions')})(?:\s(?:{words('linking_words')}))*\s")
 
 
 def find_areas(context: Context) -> list[str]:
@@ -128,11 +141,21 @@ def areas_in_texts(texts: list[str], language: str) -> set[str]:
         strong |= {code for code, p in lex.acronyms.items() if p.search(raw)}
         weak = {code for code, p in lex.weak.items() if p.search(text)} - strong
         in_context = bool(lex.context.search(text)) or len(strong | weak) >= LIST_SIZE
-        if in_context:
+        if in_context or (about_cooperation and _names_a_pair(text, lex)):
             found |= strong | weak
         elif about_cooperation:
             found |= strong
     return found
+
+
+def _names_a_pair(text: str, lex: Lexicon) -> bool:
+    """Two different fields joined by a conjunction ("for education and research purposes",
+    "à des fins d'éducation et de recherche"): a short list of fields, like a longer one."""
+    spans = sorted((m.start(), m.end(), code)
+                   for table in (lex.strong, lex.weak) for code, p in table.items()
+                   for m in p.finditer(text))
+    return any(first[2] != second[2] and lex.pair.fullmatch(text[first[1]:second[0]])
+               for first, second in pairwise(spans))
 
 
 NAME_WORD = re.compile(r"\w[\w-]*|[–&]")
