@@ -327,3 +327,12 @@ def test_family_name_ong_after_a_doctor_title_and_a_city_after_a_known_body():
     assert [p["name"] for p in persons] == ["Ông Văn Lộc"]
     assert {o["name"] for o in orgs} == {"Bệnh viện Nhi đồng Thành phố",
                                           "Bệnh viện Nhi đồng Thành phố Cần Thơ"}
+
+
+def test_a_name_spelled_out_before_its_acronym_is_a_body():
+    text = ("Nhà máy của Global Vaccine Partners (GVP) tại Bình Dương đi vào hoạt động. "
+            "Theo GVP, công suất đạt 20 triệu liều.\n")
+    _, orgs = extract(text)
+    gvp = by_name(orgs, "Global Vaccine Partners")
+    assert gvp["aliases"] == ["GVP"]
+    assert mention_texts(text, gvp) == ["Global Vaccine Partners", "GVP", "GVP"]

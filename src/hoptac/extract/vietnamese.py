@@ -329,16 +329,55 @@ def _country_in(tokens: list[Token], places: list[Span], i: int, j: int) -> str 
 
 
 def find_organizations(tokens: list[Token], places: list[Span]) -> list[OrgHit]:
-    hits: list[OrgHit] = []
+    hits: list[OrgHit] = _spelled_out_acronyms(tokens)
     i = 0
+    taken = {k for hit in hits for k in range(hit.i, hit.j + 3)}
     while i < len(tokens):
-        hit = _organization_at(tokens, i, places)
+        hit = None if i in taken else _organization_at(tokens, i, places)
         if hit:
             hits.append(hit)
             i = max(hit.j, *(b for _, b in hit.alias_spans)) if hit.alias_spans else hit.j
         else:
             i += 1
     return hits
+
+
+def _spelled_out_acronyms(tokens: list[Token]) -> list[OrgHit]:
+    """'United International Pharma (UIP)': capitalised words whose initials make the
+    acronym in brackets after them name a body, with or without a head noun."""
+    hits = []
+    for k in range(2, len(tokens) - 1):
+        acronym = tokens[k].text
+        if not (tokens[k - 1].text == "(" and tokens[k + 1].text == ")"
+                and acronym.isupper() and 2 <= len(acronym) <= 8 and acronym.isalpha()):
+            continue
+        start = _initials_start(tokens, k - 1, acronym)
+        if start is None:
+            continue
+        vietnamese = any(_has_vi_marks(t.text) for t in tokens[start:k - 1])
+        hit = OrgHit(start, k - 1, _span_text(tokens, start, k - 1), "other",
+                     "VN" if vietnamese else None, aliases=[acronym], alias_spans=[(k, k + 1)])
+        hit.key = _name_key(hit.name, None)
+        hits.append(hit)
+    return hits
+
+
+def _initials_start(tokens: list[Token], end: int, acronym: str) -> int | None:
+    """Where the words before `end` begin whose capitals spell `acronym`, if they do."""
+    letters = list(acronym)
+    k = end
+    while letters and k > 0:
+        token = tokens[k - 1]
+        if not token.is_word:
+            return None
+        if token.is_cap:
+            if token.text[0] != letters[-1]:
+                return None
+            letters.pop()
+        elif token.low not in _particles() | {"of", "and", "for", "the", "và", "các"}:
+            return None
+        k -= 1
+    return k if not letters and k < end - 1 else None
 
 
 def _organization_at(tokens: list[Token], i: int, places: list[Span]) -> OrgHit | None:
