@@ -182,3 +182,9 @@ def test_two_fields_named_as_a_pair(sentence, language):
     assert areas_of(opening + sentence, language) == {"training", "research"}
     # a pair of fields says nothing in an article that is not about cooperation
     assert areas_of(sentence, language) == set()
+
+
+def test_french_inter_hospital_partnerships_and_skill_transfers():
+    text = ("La coopération inter-hospitalière et les partenariats hospitalo-universitaires "
+            "reposent sur des transferts de compétences.")
+    assert areas_of(text, "fr") == {"hospital_management", "technology_transfer"}
