@@ -459,3 +459,55 @@ def test_places_after_a_preposition_of_place_are_no_persons():
     en = "The two ministers visited clinics in Savannakhet and Champasak last week."
     _, persons, _ = extract(en, "en")
     assert persons == []
+
+
+def test_french_names_with_comma_lists_lowercase_adjectives_and_nouns_after_d():
+    fr = ("Le centre travaille avec le ministère coréen de la Santé, du Travail et de la "
+          "Famille. Deux cliniques ont été ouvertes grâce à l’Hôpital central d’acupuncture du "
+          "Vietnam et au Parti socialiste chilien (PS). La délégation a visité le groupe "
+          "d'hôpitaux Fortis à New Delhi. Le projet est financé par ce ministère et d’autres "
+          "projets.")
+    _, _, organizations = extract(fr, "fr")
+    found = names(organizations)
+    assert fold("ministère coréen de la Santé, du Travail et de la Famille") in found
+    assert org(organizations, "ministère coréen de la Santé, du Travail et de la Famille")[
+        "country"] == "KR"
+    assert fold("Hôpital central d’acupuncture du Vietnam") in found
+    assert org(organizations, "Parti socialiste chilien")["country"] == "CL"
+    assert org(organizations, "groupe d'hôpitaux Fortis")["country"] == "IN"
+    assert not any("autres" in n for n in found)
+
+
+def test_english_names_with_commas_and_two_bodies_joined_by_and():
+    en = ("The Ministry of Health, Labour and Welfare of Japan signed a memorandum with the "
+          "Ministry of Education and KOICA on Tuesday.")
+    _, _, organizations = extract(en, "en")
+    found = names(organizations)
+    assert fold("Ministry of Health, Labour and Welfare of Japan") in found
+    assert "ministry of education" in found
+    assert not any("koica" in n and "education" in n for n in found)
+
+
+def test_embassy_named_by_its_adjective_and_no_bodies_from_frameworks_or_decorations():
+    en = ("The two countries upgraded ties to a Comprehensive Strategic Partnership in 2023, "
+          "the Swedish Embassy said. Universities of Japan’s Kansai region joined. The "
+          "Comprehensive Strategic Partnership covers health.")
+    _, _, organizations = extract(en, "en")
+    assert org(organizations, "Swedish Embassy")["country"] == "SE"
+    found = names(organizations)
+    assert not any("partnership" in n or "kansai" in n for n in found)
+    fr = ("L’ambassade du Vietnam a remis l’Ordre de l’Indépendance de troisième classe à "
+          "l’institut. L’Ordre de l’Indépendance récompense trente ans d’aide. L’Ordre des "
+          "médecins de France a salué cette distinction.")
+    _, _, organizations = extract(fr, "fr")
+    found = names(organizations)
+    assert not any("independance" in n for n in found)
+    assert any(n.startswith("ordre des medecins") for n in found)
+
+
+def test_persons_of_an_article_between_two_other_countries_take_the_host_country():
+    en = ("New Delhi - The Union Cabinet chaired by the Prime Minister, Shri Rajan Mehta, "
+          "approved an MoU between India and Nepal on health. The MoU between India and Nepal "
+          "covers drugs and training in New Delhi.")
+    _, persons, _ = extract(en, "en")
+    assert person(persons, "Rajan Mehta")["country"] == "IN"

@@ -77,6 +77,7 @@ class Lexicon:
     domain_nouns: frozenset[str]
     appositive_types: dict[str, str]
     reject: frozenset[str]
+    not_body_endings: frozenset[str]
     known: tuple[dict, ...]
     event_words: frozenset[str]
     media_words: frozenset[str]
@@ -90,12 +91,19 @@ class Lexicon:
     not_names: frozenset[str]
 
 
+def _head_keys(head: str) -> set[str]:
+    """How a head reads in tokens: folded, an elision split off as its own token, with either
+    apostrophe ("groupe d'hôpitaux" -> "groupe d' hopitaux", "groupe d’ hopitaux")."""
+    key = re.sub(r"(['’])\s*", r"\1 ", fold(head))
+    return {key, key.replace("'", "’"), key.replace("’", "'")}
+
+
 @cache
 def lexicon() -> Lexicon:
     orgs = _json("organizations.json")
     titles = _json("titles.json")
     names = _json("entity_names.json")
-    heads = {lang: {fold(h): spec for h, spec in table.items()}
+    heads = {lang: {key: spec for h, spec in table.items() for key in _head_keys(h)}
              for lang, table in orgs["heads"].items()}
     heads["*"] = {k: v for table in list(heads.values()) for k, v in table.items()}
     lengths = sorted({len(h.split()) for table in heads.values() for h in table}, reverse=True)
@@ -107,6 +115,7 @@ def lexicon() -> Lexicon:
         domain_nouns=frozenset(fold(w) for w in orgs["domain_nouns"]),
         appositive_types={fold(k): v for k, v in orgs["appositive_types"].items()},
         reject=frozenset(fold(w) for w in orgs["reject"]),
+        not_body_endings=frozenset(fold(w) for w in orgs["not_body_endings"]),
         known=tuple(orgs["known"]),
         event_words=frozenset(fold(w) for w in orgs["event_words"]),
         media_words=frozenset(fold(w) for w in orgs["media_words"]),
@@ -193,7 +202,8 @@ def _head_at(tokens: list[Token], i: int, language: str,
     heads = lex.heads.get(language) or lex.heads["*"]
     for length in lex.head_lengths:
         group = tokens[i:i + length]
-        if len(group) < length or not all(t.is_word for t in group):
+        if len(group) < length or not group[0].is_word \
+                or not all(t.kind in ("word", "elision") for t in group):
             continue
         spec = heads.get(" ".join(t.low for t in group))
         if spec is None:
@@ -207,6 +217,9 @@ def _head_at(tokens: list[Token], i: int, language: str,
     return None
 
 
+ADJECTIVE_ENDING = re.compile(r"(?:ique|aire|al|ale|aux|el|elle|ier|ière|aque|ères?|iste)s?$")
+
+
 def _is_name_adjective(token: Token) -> bool:
     if not token.is_word or token.text[:1].isupper():
         return False
@@ -215,8 +228,7 @@ def _is_name_adjective(token: Token) -> bool:
         return True
     if "-" in low and countries.country_mentions(token.text):
         return True  # franco-vietnamienne
-    return token.pos == "ADJ" and bool(re.search(r"(?:ique|aire|al|ale|aux|el|elle|ier|ière|"
-                                                 r"aque|ères?)s?$", low))
+    return token.pos == "ADJ" and bool(ADJECTIVE_ENDING.search(low))
 
 
 def _is_domain_noun(token: Token) -> bool:
@@ -310,7 +322,7 @@ def _org_extent(tokens: list[Token], i: int, length: int, spec: dict, language: 
         if tok.text == "," and not english and j + 1 < len(tokens):
             conn = _connector_length(tokens, j + 1, language)
             target = j + 1 + conn
-            if conn and target < len(tokens) and _is_domain_noun(tokens[target]) \
+            if conn and target < len(tokens) and _list_item_ok(tokens, target, language) \
                     and _list_closes(tokens, target + 1):
                 j = target + 1  # "Administration des sciences, des technologies et de la ..."
                 last = j
@@ -346,6 +358,16 @@ def _english_list_inside(tokens: list[Token], k: int, language: str) -> bool:
         and not _run_has_head_or_country(tokens, n + 1, language)
 
 
+def _list_item_ok(tokens: list[Token], k: int, language: str) -> bool:
+    """An item of a comma list inside a French name: a domain noun, lowercase or capitalised
+    ("ministère de la Santé, du Travail et du Bien-être"), never another body or a country."""
+    tok = tokens[k]
+    if _is_domain_noun(tok):
+        return True
+    return tok.is_cap and _complement_ok(tokens, k, language, allow_head=False) \
+        and not _run_has_head_or_country(tokens, k, language)
+
+
 def _list_closes(tokens: list[Token], k: int) -> bool:
     """Whether a comma list inside a name ends with "et de/des ..." a few words later."""
     for n in range(k, min(k + 6, len(tokens) - 1)):
@@ -364,7 +386,19 @@ def _complement_ok(tokens: list[Token], k: int, language: str, allow_head: bool)
         return tok.low not in CAPITALISED_STOPWORDS and not is_title_word(tok)
     if language == "en":
         return False
-    return _is_domain_noun(tok) or (tok.pos == "NOUN" and tok.is_word and len(tok.text) > 3)
+    if _is_domain_noun(tok) or (tok.pos == "NOUN" and tok.is_word and len(tok.text) > 3):
+        return True
+    # after "d'" comes a noun, whatever the model calls it ("Hôpital national d'acupuncture");
+    # not an infinitive ("d'organiser") nor an adjective of a noun after it ("d'autres projets")
+    return tok.is_word and len(tok.text) > 3 and tokens[k - 1].low in ("d'", "d’") \
+        and not tok.low.endswith(("er", "ir")) and not ADJECTIVE_ENDING.search(tok.low) \
+        and not countries.nationality_code(tok.text) and not _lowercase_noun_at(tokens, k + 1)
+
+
+def _lowercase_noun_at(tokens: list[Token], k: int) -> bool:
+    """Whether a lowercase content word stands at k ("d'autres | projets")."""
+    return k < len(tokens) and tokens[k].is_word and not tokens[k].is_cap \
+        and tokens[k].low not in FUNCTION_WORDS
 
 
 def _run_has_head_or_country(tokens: list[Token], k: int, language: str) -> bool:
@@ -458,13 +492,15 @@ def _country_before(tokens: list[Token], first: int) -> str | None:
 
 
 def _located_in(tokens: list[Token], k: int) -> str | None:
-    """"l'Université de Nagasaki au Japon": the country named right after a body."""
-    if k >= len(tokens) or tokens[k].low not in ("au", "aux", "en", "in"):
+    """"l'Université de Nagasaki au Japon", "le groupe d'hôpitaux Apollo à New Delhi": the
+    country or known city named right after a body."""
+    if k >= len(tokens) or tokens[k].low not in ("au", "aux", "en", "in", "a"):
         return None
     for n in (3, 2, 1):
         words = tokens[k + 1:k + 1 + n]
         if len(words) == n and all(t.is_word for t in words):
-            code = countries.country_code(" ".join(t.text for t in words))
+            name = " ".join(t.text for t in words)
+            code = countries.country_code(name) or countries.city_code(name)
             if code:
                 return code
     return None
@@ -500,6 +536,22 @@ def _proper_after_head(tokens: list[Token], k: int, last: int) -> bool:
     return k < last and tokens[k].is_cap and not countries.place_code(tokens[k].text)
 
 
+def _plural_complement(tokens: list[Token], k: int) -> bool:
+    """Whether "des"/"of the ..." plus a plural noun follows, perhaps after adjectives."""
+    while k < len(tokens) and _is_name_adjective(tokens[k]):
+        k += 1
+    return k + 1 < len(tokens) and tokens[k].low in ("des", "of") \
+        and tokens[k + 1].low.endswith(("s", "x"))
+
+
+def _nationality_embassy(tokens: list[Token], first: int, spec: dict, language: str) -> bool:
+    """"the Danish Embassy": an English embassy named by its nationality adjective alone."""
+    before = tokens[first - 1] if first > 0 else None
+    return language == "en" and spec.get("kind") == "embassy" and before is not None \
+        and before.is_cap and bool(countries.nationality_code(before.text)) \
+        and not _starts_city(tokens, first - 1)
+
+
 def _grammar_orgs(context: Context, tokens_by_sentence: list[list[Token]],
                   person_starts: set[int], host: str) -> list[OrgMention]:
     found: list[OrgMention] = []
@@ -511,8 +563,11 @@ def _grammar_orgs(context: Context, tokens_by_sentence: list[list[Token]],
             length, spec = head
             first, last, acronym = _org_extent(tokens, i, length, spec, context.language,
                                                person_starts)
-            if last - first <= length and not spec.get("standalone"):
+            if last - first <= length and not spec.get("standalone") \
+                    and not _nationality_embassy(tokens, first, spec, context.language):
                 continue  # a bare head ("le ministère", "the Ministry") names nothing
+            if spec.get("plural_complement") and not _plural_complement(tokens, i + length):
+                continue  # "l'Ordre du Travail" is a decoration, "l'Ordre des médecins" a body
             if not spec.get("lower_ok") and tokens[i].text[:1].islower() and not (
                     (spec["kind"] in ("hospital", "university") or tokens[i].low == "institut")
                     and _proper_after_head(tokens, i + length, last)):
@@ -626,6 +681,11 @@ def _plausible_org_name(text: str) -> bool:
     words = re.findall(r"\w+", text)
     if words and fold(words[0]) in lex.reject or " - " in text:
         return False
+    if words and fold(words[-1]) in lex.not_body_endings:
+        return False  # "Green Strategic Partnership", "Kansai Region"
+    if len(words) > 1 and lex.heads["*"].get(fold(words[0]), {}).get("plural_complement") \
+            and fold(words[1]) not in ("des", "of"):
+        return False  # "Ordre du Travail" is a decoration
     if fold(text) in lex.heads["*"] or fold(text) in {"service", "services"}:
         return False  # a bare head noun ("Service", "Hospital") names no one body
     if any(is_honorific(w) for w in text.split()) or text.count("(") != text.count(")"):
@@ -1651,7 +1711,8 @@ class EntityFinder:
     def _person_country(self, group: PersonGroup, roles, orgs: list[OrgGroup],
                         org_ids: dict[int, str]) -> str | None:
         """The country a title states (an adjective, the body it names, a country in it), else
-        a Vietnamese name's, else the one foreign partner of the article, else the body's."""
+        a Vietnamese name's, else (in an article about Viet Nam) the one foreign partner of the
+        article, else the body's, else (in an article without Viet Nam) the host's."""
         by_id = {org_ids[id(g)]: g for g in orgs}
         weak = None
         international = False
@@ -1677,6 +1738,10 @@ class EntityFinder:
             return "VN"
         if international:
             return None  # staff of an international body: no country of the article's
+        if not self.mentions_vietnam and self.host != countries.DEFAULT_HOST:
+            # an article between two other countries is told from its host's side: "the
+            # Prime Minister" of an Indian release is Indian
+            return weak or self.host
         return self.foreign_partner or weak or (affiliation.country if affiliation else None)
 
     def _affiliation(self, group: PersonGroup, orgs: list[OrgGroup]) -> OrgGroup | None:
