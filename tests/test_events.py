@@ -364,3 +364,35 @@ def test_a_dateline_after_a_caption_dates_and_places_the_lead_event():
     events = events_of(text, "en", "2024-05-04")
     assert [(e["type"], e["date"], e["place"]) for e in events] == [
         ("signing", "2024-05-03", "Seoul")]
+
+
+@pytest.mark.parametrize(("language", "text", "place"), [
+    ("vi", "Chiều 4/3, tại Trụ sở Chính phủ, Thủ tướng đã tiếp Bộ trưởng Y tế Chile.",
+     "Trụ sở Chính phủ"),
+    ("vi", "Ngày 4/3, tại Phủ Chủ tịch, hai Bộ trưởng đã ký Hiệp định hợp tác y tế.",
+     "Phủ Chủ tịch"),
+    ("en", "On March 4, the Prime Minister received the Chilean health minister at the "
+           "Presidential Palace.", "Presidential Palace"),
+    ("fr", "Lors d'une visite de travail au Chili, du 2 au 6 mars, le vice-ministre a "
+           "rencontré son homologue.", "Chili"),
+    ("en", "During an official visit to Chile on March 4, the deputy minister met his "
+           "counterpart.", "Chile"),
+])
+def test_venues_and_visited_countries_are_places(language, text, place):
+    events = events_of(text, language, "2025-03-06")
+    assert [e["place"] for e in events] == [place]
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("vi", "Sáng 4/3, Đại sứ Việt Nam tại Chile Lê Minh Hà đến chào Bộ trưởng Y tế Chile "
+           "Ana Rojas. Cuộc gặp nhằm thúc đẩy hợp tác y tế."),
+    ("vi", "Sáng 4/3, Thứ trưởng Lê Minh Hà tiếp Tiến sỹ Ana Rojas, Giám đốc khu vực."),
+    ("en", "On March 4, Ambassador Le Minh Ha paid a courtesy call on Chilean Health "
+           "Minister Ana Rojas."),
+])
+def test_courtesy_calls_are_meetings(language, text):
+    persons = [entity("p", 1, text, "Lê Minh Hà", "Le Minh Ha"),
+               entity("p", 2, text, "Ana Rojas")]
+    events = events_of(text, language, "2025-03-06", persons=persons)
+    assert [(e["type"], e["date"], e["participants"]) for e in events] == [
+        ("meeting", "2025-03-04", ["p1", "p2"])]

@@ -421,6 +421,8 @@ def _describe(context: Context, event: Event, persons: list[dict], organizations
         if place is None and mention.sentence is not sentence:
             place = find_place(context, mention.sentence.start, mention.sentence.end,
                                organizations)
+    if place is None:
+        place = next(filter(None, (_visited_country(context, m) for m in event.mentions)), None)
     if place is None and event.trigger.lead:
         place = _lead_place(context, organizations)
     if place is None and event.trigger.lead:
@@ -528,6 +530,9 @@ def find_place(context: Context, start: int, end: int,
             continue
         if _after_preposition(text, a, prepositions):
             return text[a:b]
+    venue = _venue_pattern(context.language).search(text)
+    if venue:
+        return venue.group("venue")
     sentence = context.sentence_at(start)
     if sentence is None:
         return None
@@ -539,6 +544,36 @@ def find_place(context: Context, start: int, end: int,
         if _after_preposition(context.text, a, prepositions) and name[:1].isupper():
             return name
     return None
+
+
+@cache
+def _venue_pattern(language: str) -> re.Pattern:
+    """'tại Trụ sở Bộ Ngoại giao', 'at the Presidential Palace': a named building."""
+    lex = lexicon(language)
+    prepositions = "|".join(lex["place_prepositions"])
+    heads = "|".join(sorted(lex["venues"], key=len, reverse=True))
+    # a Vietnamese name goes on with a lower-case syllable: "Chính phủ", "Bộ Ngoại giao"
+    lower = r"(?:\s+(?!và\b)[a-zà-ỹđ][\w-]*)?" if language == "vi" else ""
+    return re.compile(rf"(?<!\w)(?i:{prepositions})\s+(?:the\s+|l[ae]\s+|l[’'])?"
+                      rf"(?P<venue>(?:{heads})(?:\s+[{UPPER}][\w’'-]*{lower})*)")
+
+
+def _visited_country(context: Context, trigger: Trigger) -> str | None:
+    """'visite de travail au Mexique', 'a visit to Japan', 'chuyến thăm Nhật Bản': the country
+    visited, right after a visit word."""
+    lex = lexicon(context.language)
+    visit = re.compile(rf"(?<!\w)(?:{'|'.join(lex['visits'])})(?!\w)", re.I)
+    if not visit.search(context.text[trigger.start:trigger.end]):
+        return None
+    after = context.text[trigger.end:min(trigger.end + 40, trigger.sentence.end)]
+    opener = re.match(rf"\s*(?:(?:official|working|state|chính thức|làm việc|de travail|"
+                      rf"officielle)\s+)?(?:(?:{'|'.join(lex['place_prepositions'])})\s+)?"
+                      rf"(?:the\s+)?", after, re.I)
+    countries = country_mentions(after)
+    if opener is None or not countries or countries[0][0] != opener.end():
+        return None
+    name = after[countries[0][0]:countries[0][1]]
+    return name if name[:1].isupper() else None
 
 
 def _after_preposition(text: str, start: int, prepositions: list[str]) -> bool:
