@@ -336,3 +336,11 @@ def test_a_name_spelled_out_before_its_acronym_is_a_body():
     gvp = by_name(orgs, "Global Vaccine Partners")
     assert gvp["aliases"] == ["GVP"]
     assert mention_texts(text, gvp) == ["Global Vaccine Partners", "GVP", "GVP"]
+
+
+def test_diaspora_associations():
+    text = "Chủ tịch Hội người Việt Nam tại Pháp Lê Minh Châu dự buổi gặp.\n"
+    persons, orgs = extract(text)
+    association = by_name(orgs, "Hội người Việt Nam tại Pháp")
+    assert association["kind"] == "association"
+    assert by_name(persons, "Lê Minh Châu")["roles"][0]["organization"] == association["id"]

@@ -500,6 +500,9 @@ def _extend_name(tokens: list[Token], start: int, j: int, places: list[Span], he
         if not has_name and _admin_unit_at(tokens, j):
             j += 1
             continue
+        if not has_name and token.low == "người" and _place_at(places, j + 1) is not None:
+            j, embassy = j + 1, True  # "Tổng Hội người Việt Nam tại Hàn Quốc"
+            continue
         if token.is_word and (token.is_cap or token.text[0].isdigit()):
             if has_name and _starts_other_entity(tokens, j):
                 break
