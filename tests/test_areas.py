@@ -188,3 +188,13 @@ def test_french_inter_hospital_partnerships_and_skill_transfers():
     text = ("La coopération inter-hospitalière et les partenariats hospitalo-universitaires "
             "reposent sur des transferts de compétences.")
     assert areas_of(text, "fr") == {"hospital_management", "technology_transfer"}
+
+
+def test_vietnamese_words_with_a_second_meaning():
+    inpatients = "Hai bệnh viện hợp tác nâng cao chất lượng điều trị nội trú cho người bệnh."
+    assert "training" not in areas_of(inpatients, "vi")
+    residents = "Hai bệnh viện hợp tác đào tạo bác sĩ nội trú."
+    assert "training" in areas_of(residents, "vi")
+    long_ago = "Tình hữu nghị và hợp tác giữa hai dân tộc có từ xa xưa."
+    assert areas_of(long_ago, "vi") == set()
+    assert areas_of("Hai bên hợp tác khám bệnh từ xa.", "vi") == {"digital_health"}
