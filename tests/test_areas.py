@@ -198,3 +198,13 @@ def test_vietnamese_words_with_a_second_meaning():
     long_ago = "Tình hữu nghị và hợp tác giữa hai dân tộc có từ xa xưa."
     assert areas_of(long_ago, "vi") == set()
     assert areas_of("Hai bên hợp tác khám bệnh từ xa.", "vi") == {"digital_health"}
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("The partners will cooperate to simplify licensing procedures and build a legal "
+     "framework for clinical trials.", "en"),
+    ("Les deux ministères coopéreront sur le projet de loi sur la santé.", "fr"),
+    ("Hai bên hợp tác xây dựng chính sách về bảo hiểm y tế.", "vi"),
+])
+def test_policy_and_regulation_work(text, language):
+    assert "health_policy" in areas_of(text, language)
