@@ -511,3 +511,21 @@ def test_persons_of_an_article_between_two_other_countries_take_the_host_country
           "covers drugs and training in New Delhi.")
     _, persons, _ = extract(en, "en")
     assert person(persons, "Rajan Mehta")["country"] == "IN"
+
+
+def test_bare_ministry_stays_the_hosts_and_apart_from_a_foreign_one():
+    fr = ("Hanoï - Le ministère indien de la Santé et le ministère de la Santé ont signé un "
+          "mémorandum. L'ambassadeur du Danemark au Vietnam a visité le ministère de la Santé. "
+          "L'Inde et le Danemark soutiennent le Vietnam.")
+    _, _, organizations = extract(fr, "fr")
+    assert org(organizations, "ministère indien de la Santé")["country"] == "IN"
+    bare = org(organizations, "ministère de la Santé")
+    assert bare["country"] == "VN" and len(bare["mentions"]) == 2
+    en = ("Hanoi - Officials of the Thai Ministry of Public Health met the Ministry of Health. "
+          "The Embassy of Denmark and the Danish Embassy in Hanoi attended. Thailand and "
+          "Denmark support the plan.")
+    _, _, organizations = extract(en, "en")
+    assert org(organizations, "Ministry of Health")["country"] == "VN"
+    assert org(organizations, "Thai Ministry of Public Health")["country"] == "TH"
+    embassies = [o for o in organizations if o["kind"] == "embassy"]
+    assert len(embassies) == 1 and embassies[0]["country"] == "DK"

@@ -951,15 +951,19 @@ def _group_orgs(mentions: list[OrgMention], host: str) -> list[OrgGroup]:
         elif m.country is None:
             pending.append(m)
             continue
+        elif m.kind == "embassy":
+            key = ("embassy", m.country)  # "Embassy of Denmark" is "the Danish Embassy in Hanoi"
         else:
             key = (_org_base(m.key_text or m.text, expansions), m.country)
         group = groups.setdefault(key, OrgGroup([], m.country, m.kind, base=key[0]))
         group.mentions.append(m)
     for m in pending:
         base = _org_base(m.key_text or m.text, expansions)
-        same = [g for (b, _), g in groups.items() if b == base]
+        # "le ministère de la Santé" said bare is the host's, never the foreign one named
+        # with its adjective ("le ministère indien de la Santé")
+        same = [g for (b, _), g in groups.items() if b == base and g.country == host]
         if same:
-            target = next((g for g in same if g.country == host), same[0])
+            target = same[0]
         else:
             target = groups.setdefault((base, None), OrgGroup([], None, m.kind, base=base))
         target.mentions.append(m)
