@@ -318,3 +318,44 @@ def test_seed_agreement_areas_are_codes_of_the_contract(seed_agreements, shared_
             assert set(agreement["areas"]) <= codes
     conventions = next(a for a in seed_agreements["004"] if a["kind"] == "convention")
     assert "training" in conventions["areas"]
+
+
+@pytest.mark.parametrize(("language", "text", "wanted"), [
+    ("fr", "Les ministères chilien et vietnamien de la Santé ont convenu d'élaborer un "
+           "mémorandum sur la coopération hospitalière, qui devrait être signé en 2027.",
+     [("mou", frozenset({"CL", "VN"}), "draft")]),
+    ("en", "Chile and Vietnam agreed to draft a memorandum on hospital cooperation.",
+     [("mou", frozenset({"CL", "VN"}), "draft")]),
+    ("en", "The Cabinet has approved the signing of an MoU between Chile and Vietnam on "
+           "health. The MoU shall become effective on signature and shall remain in force "
+           "for five years.", [("mou", frozenset({"CL", "VN"}), "planned")]),
+    ("fr", "Les deux pays ont célébré les vingt ans depuis la signature de l'Accord de "
+           "coopération sanitaire entre le Chili et le Vietnam.",
+     [("other", frozenset({"CL", "VN"}), "signed")]),
+    ("vi", "Chính phủ đã phê duyệt việc ký kết Bản ghi nhớ hợp tác y tế giữa Việt Nam và "
+           "Chile.", [("mou", frozenset({"CL", "VN"}), "planned")]),
+])
+def test_bare_memoranda_approvals_and_past_signings(language, text, wanted):
+    assert [summary(a) for a in agreements_of(text, language, "2025-05-01")] == wanted
+
+
+def test_a_signed_instrument_that_remains_in_force_is_signed():
+    text = ("Chile and Vietnam signed an MoU on health on May 2, which will remain in force "
+            "for five years.")
+    assert [summary(a) for a in agreements_of(text, "en", "2025-05-03")] == [
+        ("mou", frozenset({"CL", "VN"}), "signed")]
+
+
+@pytest.mark.parametrize(("language", "text", "count"), [
+    ("en", "Chile and Vietnam signed health cooperation agreements. The first agreement was "
+           "signed by the Chilean hospital. The other agreement was signed with a Hanoi "
+           "clinic.", 2),
+    ("fr", "Le Chili et le Vietnam ont signé des accords de coopération sanitaire. L'autre "
+           "accord a été signé avec une clinique de Hanoï.", 2),
+    ("fr", "La visite visait à concrétiser les importants accords conclus entre le Chili et "
+           "le Vietnam lors de la visite du président en mars 2018.", 0),
+    ("en", "The visit follows up on the agreements concluded between Chile and Vietnam "
+           "during the state visit in March 2018.", 0),
+])
+def test_another_agreement_is_new_and_bare_plurals_are_none(language, text, count):
+    assert len(agreements_of(text, language, "2025-05-01", countries=("CL", "VN"))) == count

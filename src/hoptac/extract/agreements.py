@@ -50,6 +50,7 @@ SUBJECT_STOP = re.compile(r"(?<!\w)(?:between|entre|giữa|with|avec|với|signe
                           r"(?!\w)", re.I)
 WITH = re.compile(r"(?<!\w)(?:with|avec|với)(?!\w)", re.I)
 DETECTION_BASE = "2000-01-03"  # any day: lets weekdays and "today" be found (and cut out)
+BARE_PLURALS = {"accord", "agreement", "thoa thuan"}  # folded heads (see _head)
 UNTIL = re.compile(r"(?:until|till|through|by|jusqu[’']?(?:en|à|au)?|d[’']ici|đến|tới)\s*$", re.I)
 
 
@@ -181,9 +182,19 @@ def _mention(context: Context, sentence: Sentence, start: int, end: int, kind: s
     elif re.search(r"(?:série|ensemble|plusieurs|series|number|set)\s+(?:d[’']|of\s+)?$",
                    before, re.I):
         mention.plural = True
+    if _another_one(before, text[end:], context.language):
+        mention.anaphoric, mention.indefinite = False, True  # "The other agreement was ..."
     mention.subject = _subject(text[end:], context.language)
     mention.countries = country_codes_in(text)
     return mention
+
+
+def _another_one(before: str, after: str, language: str) -> bool:
+    """'the other agreement', "l'autre accord", 'thỏa thuận khác': one more instrument."""
+    markers = "|".join(lexicon(language)["other_markers"])
+    if language == "vi":
+        return bool(re.match(rf"\s+(?:{markers})(?!\w)", after, re.I))
+    return bool(re.search(rf"(?<!\w)(?:{markers})\s+(?:\w+\s+)?$", before, re.I))
 
 
 def _determiner(before: str, lex: dict) -> str | None:
@@ -320,6 +331,8 @@ def _opens_instrument(mention: Mention) -> bool:
     # nothing; "signed an agreement", "the agreement between Vietnam and Chile was signed" do
     if mention.role != "generic" or mention.subject:
         return True
+    if mention.plural and mention.head in BARE_PLURALS:
+        return False  # "les importants accords conclus lors de la visite": unnamed, uncounted
     return bool(mention.statuses) and (not mention.anaphoric or len(mention.countries) >= 2)
 
 
