@@ -193,3 +193,12 @@ def test_counts_of_the_parties_and_their_documents_are_not_facts(text, language)
 def test_vietnamese_hospitals_counted_without_link_are_facts():
     [fact] = facts_of("Dự án có ba bệnh viện tuyến tỉnh tham gia từ đầu.", "vi")
     assert fact["value"] == 3 and fact["unit"].startswith("bệnh viện")
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("The memorandum sets out five main areas of cooperation.", "en"),
+    ("L'accord porte sur quatre domaines prioritaires et cinq axes.", "fr"),
+    ("Bản ghi nhớ gồm 3 nội dung chính và bốn lĩnh vực ưu tiên.", "vi"),
+])
+def test_counting_the_article_own_list_is_not_a_fact(text, language):
+    assert facts_of(text, language) == []

@@ -430,7 +430,16 @@ def _counts_named_parties(before: str, after: str, language: str) -> bool:
 def _is_not_unit(unit: str, language: str) -> bool:
     first = unit.lower().split()[0]
     return (first in word_set("not_units") or first in word_set("physical_units")
-            or first in word_set("time_units", language) or first in word_set("vague", "en"))
+            or first in word_set("time_units", language) or first in word_set("vague", "en")
+            or _counts_the_list(unit, language))
+
+
+def _counts_the_list(unit: str, language: str) -> bool:
+    """"three main areas", "5 nội dung chính": the article counting its own list of fields
+    or points, not a figure of cooperation."""
+    words = unit.lower().split()
+    heads = {words[0], words[-1], " ".join(words[:2])}
+    return bool(heads & word_set("enumeration_nouns", language))
 
 
 # --- unit, measure, date -----------------------------------------------------------------------
