@@ -396,3 +396,20 @@ def test_courtesy_calls_are_meetings(language, text):
     events = events_of(text, language, "2025-03-06", persons=persons)
     assert [(e["type"], e["date"], e["participants"]) for e in events] == [
         ("meeting", "2025-03-04", ["p1", "p2"])]
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("fr", "La ministre chilienne Ana Rojas et le ministre vietnamien Lê Minh Hà signent une "
+           "lettre d'intention. Lors de leur entretien du 4 mars, les ministres ont salué la "
+           "coopération."),
+    ("en", "Chilean Minister Ana Rojas and Vietnamese Minister Le Minh Ha sign a letter of "
+           "intent. During their talks on March 4, the two ministers praised the cooperation."),
+    ("vi", "Bộ trưởng Chile Ana Rojas và Bộ trưởng Lê Minh Hà ký kết ý định thư. Trong cuộc "
+           "gặp ngày 4/3, hai Bộ trưởng đánh giá cao hợp tác."),
+])
+def test_people_told_again_take_part_in_the_later_event(language, text):
+    persons = [entity("p", 1, text, "Ana Rojas"), entity("p", 2, text, "Lê Minh Hà", "Le Minh Ha")]
+    events = events_of(text, language, "2025-03-06", persons=persons)
+    meeting = next(e for e in events if e["type"] == "meeting")
+    assert (meeting["date"], meeting["participants"]) == ("2025-03-04", ["p1", "p2"])
+    assert [e["type"] for e in events] == ["signing", "meeting"]

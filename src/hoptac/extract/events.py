@@ -105,6 +105,7 @@ def find_events(context: Context, persons: list[dict], organizations: list[dict]
     _date_the_lead(context, events, dates, triggers)
     found = [_describe(context, event, persons, organizations, countries or [])
              for event in events]
+    _people_told_again(context, events, found, persons)
     found += _signings_of_agreements(context, found, agreements or [], dates, organizations,
                                      countries or [])
     for number, event in enumerate(found, 1):
@@ -439,6 +440,21 @@ def _describe(context: Context, event: Event, persons: list[dict], organizations
                                       article_countries),
         "evidence": context.evidence(sentence.start, sentence.end),
     }
+
+
+def _people_told_again(context: Context, events: list[Event], found: list[dict],
+                       persons: list[dict]) -> None:
+    """'Lors de leur entretien, les ministres ...': an event without persons, told with words
+    that refer to people named before, has the persons of the first event that has some."""
+    person_ids = {p["id"] for p in persons}
+    named = next((d["participants"] for d in found if person_ids & set(d["participants"])), [])
+    again = words_pattern(lexicon(context.language)["participants_again"])
+    for event, described in zip(events, found, strict=False):
+        if person_ids & set(described["participants"]) or described["participants"] is named:
+            continue
+        if again.search(event.trigger.sentence.text):
+            described["participants"] += [i for i in named
+                                          if i in person_ids and i not in described["participants"]]
 
 
 def _persons_of_mentions(event: Event, persons: list[dict]) -> list[str]:
