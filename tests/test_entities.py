@@ -529,3 +529,23 @@ def test_bare_ministry_stays_the_hosts_and_apart_from_a_foreign_one():
     assert org(organizations, "Thai Ministry of Public Health")["country"] == "TH"
     embassies = [o for o in organizations if o["kind"] == "embassy"]
     assert len(embassies) == 1 and embassies[0]["country"] == "DK"
+
+
+def test_body_without_a_country_takes_the_one_of_its_namesake():
+    en = ("HANOI - South Korea’s Samsan Hospital and Vietnam’s Nam Dinh Province signed a "
+          "memorandum on Friday. Kim Do-yun, chairman of Samsan Medical Foundation, said the "
+          "foundation would train doctors.")
+    _, persons, organizations = extract(en, "en")
+    assert org(organizations, "Samsan Medical Foundation")["country"] == "KR"
+    assert person(persons, "Kim Do-yun")["country"] == "KR"
+
+
+def test_person_set_off_by_a_comma_after_a_body_noun_is_a_person():
+    en = ("The second contract was signed by the deputy director of the company, Vo Van Nam. "
+          "Doctors from Bach Mai and Viet Duc hospitals attended.")
+    _, persons, _ = extract(en, "en")
+    assert person(persons, "Vo Van Nam")["country"] == "VN"
+    fr = ("Le contrat a été signé par le directeur adjoint de la clinique, Le Thi Hoa. Les "
+          "hôpitaux Bach Mai, Viet Duc et Cho Ray y participent.")
+    _, persons, _ = extract(fr, "fr")
+    assert names(persons) == {"le thi hoa"}

@@ -1220,8 +1220,11 @@ def _after_place_preposition(text: str, start: int, piece: str) -> bool:
 
 
 def _after_body_noun(text: str, start: int) -> bool:
-    """"les hôpitaux Bach Mai et Viet Duc": names listed after a body noun are bodies."""
+    """"les hôpitaux Bach Mai et Viet Duc": names listed after a body noun are bodies; a name
+    set off by a comma right after the noun is an apposition ("the company, Do Tat Cuong")."""
     words = re.findall(r"[\w'’-]+|[,;.:()]", text[max(0, start - 80):start])
+    if len(words) >= 2 and words[-1] == "," and words[-2][:1].islower():
+        return False
     for word in reversed(words):
         if word in (",",) or fold(word) in ("et", "and") or word[:1].isupper():
             continue
@@ -1443,6 +1446,7 @@ class EntityFinder:
     def __init__(self, context: Context):
         self.context = context
         self.tokens = [tokenize(s) for s in context.sentences]
+        self.pos_at = {tok.start: tok.pos for tokens in self.tokens for tok in tokens}
         self.host = countries.host_country(context)
         self.foreign_partner = self._foreign_partner()
         body = context.text[context.body_start:context.body_end]
@@ -1494,8 +1498,38 @@ class EntityFinder:
         self._name_mentions(groups)
         for group in groups:
             if group.country is None and not group.mentions[0].source.startswith("known:"):
-                group.country = self._fallback_org_country(group)
+                group.country = self._namesake_country(group, groups) \
+                    or self._fallback_org_country(group)
         return groups
+
+    def _proper_words(self, group: OrgGroup) -> set[str]:
+        """The proper names inside a body's name (Myongji), as the model tags them: no head,
+        domain word, adjective, place or country."""
+        lex = lexicon()
+        generic = lex.domain_nouns | lex.title_domains | lex.name_adjectives | lex.title_heads
+        found = set()
+        for m in group.mentions:
+            if m.source in ("acronym", "repeat"):
+                continue
+            for word in re.finditer(r"[\w'’-]+", m.text):
+                w = word.group()
+                if len(w) < 4 or not w[:1].isupper() or w.isupper() or fold(w) in generic \
+                        or fold(w) in lex.head_first_words or countries.place_code(w) \
+                        or self.pos_at.get(m.start + word.start()) != "PROPN":
+                    continue
+                found.add(w)
+        return found
+
+    def _namesake_country(self, group: OrgGroup, groups: list[OrgGroup]) -> str | None:
+        """"Myongji Medical Foundation" belongs where "South Korea's Myongji Hospital" does: a
+        body whose name states no country takes the country stated by the one other body
+        sharing a proper name with it."""
+        words = self._proper_words(group)
+        if not words:
+            return None
+        codes = {g.country for g in groups if g is not group and g.explicit and g.country
+                 and words & self._proper_words(g)}
+        return codes.pop() if len(codes) == 1 else None
 
     def _ends_with_person(self, name: str) -> bool:
         """"Vietnam Ito Naoki" (the model's ORG for "Ambassador to Vietnam Ito Naoki"): a
