@@ -549,3 +549,34 @@ def test_person_set_off_by_a_comma_after_a_body_noun_is_a_person():
           "hôpitaux Bach Mai, Viet Duc et Cho Ray y participent.")
     _, persons, _ = extract(fr, "fr")
     assert names(persons) == {"le thi hoa"}
+
+
+def test_country_of_foreign_persons_from_the_nationality_or_place_in_their_title():
+    en = ("Hanoi - Deputy Minister Tran Van Thuan received Thai Minister of Public Health "
+          "Somsak Thepsutin and Mr. Lars Hansen, Ambassador of Denmark to Vietnam. Pham Quang "
+          "Hoa, director of Thai Binh Department of Health, and Nguyen Van Minh, director of "
+          "Lao Cai Department of Health, attended. Thailand and Denmark support Vietnam.")
+    _, persons, organizations = extract(en, "en")
+    assert person(persons, "Somsak Thepsutin")["country"] == "TH"
+    assert person(persons, "Lars Hansen")["country"] == "DK"
+    assert person(persons, "Pham Quang Hoa")["country"] == "VN"
+    assert person(persons, "Nguyen Van Minh")["country"] == "VN"
+    assert org(organizations, "Thai Binh Department of Health")["country"] == "VN"
+    fr = ("Hanoï - La ministre Dao Hong Lan a reçu le ministre indien de la Santé, Rajesh "
+          "Kumar, et Lars Hansen, ambassadeur du Danemark au Vietnam. Jean Martin, directeur de "
+          "l'hôpital Saint-Louis au Japon, était présent. L'Inde, le Danemark et le Japon "
+          "soutiennent le Vietnam.")
+    _, persons, organizations = extract(fr, "fr")
+    assert person(persons, "Rajesh Kumar")["country"] == "IN"
+    assert person(persons, "Lars Hansen")["country"] == "DK"
+    assert person(persons, "Jean Martin")["country"] == "JP"
+    assert org(organizations, "hôpital Saint-Louis")["country"] == "JP"
+
+
+def test_dash_between_name_and_title_keeps_the_name_clean():
+    en = ("Prof.Dr. Le Quang Cuong - Deputy Minister of Ministry of Health (MOH) had a courtesy "
+          "meeting with Mr. Antonio Corona - Deputy Minister of Public Health of Cuba.")
+    _, persons, _ = extract(en, "en")
+    assert names(persons) == {"le quang cuong", "antonio corona"}
+    assert person(persons, "Le Quang Cuong")["country"] == "VN"
+    assert person(persons, "Antonio Corona")["country"] == "CU"
