@@ -183,6 +183,7 @@ def test_a_definite_article_still_counts_new_things():
     ("The two foreign ministries and the two hospitals signed; the two countries' doctors met.",
      "en"),
     ("Officials praised the partnership between two universities.", "en"),
+    ("Les deux séances de travail ont permis de préparer les deux accords.", "fr"),
     ("Lễ ký kết thỏa thuận hợp tác giữa hai bệnh viện diễn ra tại Huế.", "vi"),
     ("Lãnh đạo của hai bệnh viện cam kết thúc đẩy hợp tác đào tạo.", "vi"),
 ])
