@@ -359,3 +359,21 @@ def test_a_signed_instrument_that_remains_in_force_is_signed():
 ])
 def test_another_agreement_is_new_and_bare_plurals_are_none(language, text, count):
     assert len(agreements_of(text, language, "2025-05-01", countries=("CL", "VN"))) == count
+
+
+@pytest.mark.parametrize(("language", "text", "status"), [
+    ("fr", "L'accord-cadre qui unit le Chili et le Vietnam porte sur la santé.", "in_force"),
+    ("fr", "L'accord-cadre liant le Chili et le Vietnam porte sur la santé.", "in_force"),
+    ("en", "The framework agreement that binds Chile and Vietnam covers health.", "in_force"),
+    ("vi", "Hiệp định khung ràng buộc Việt Nam và Chile về y tế.", "in_force"),
+    ("fr", "La signature de ce jour de l'accord-cadre entre le Chili et le Vietnam ouvre une "
+           "étape.", "signed"),
+    ("en", "Today's signing of the framework agreement between Chile and Vietnam opens a new "
+           "chapter.", "signed"),
+    ("fr", "Les ministres encouragent la signature d'un accord-cadre entre le Chili et le "
+           "Vietnam.", "proposed"),
+    ("en", "The ministers are promoting the signing of a framework agreement between Chile "
+           "and Vietnam.", "proposed"),
+])
+def test_stage_wordings_of_each_class(language, text, status):
+    assert [summary(a)[2] for a in agreements_of(text, language, "2025-05-01")] == [status]

@@ -413,3 +413,16 @@ def test_people_told_again_take_part_in_the_later_event(language, text):
     meeting = next(e for e in events if e["type"] == "meeting")
     assert (meeting["date"], meeting["participants"]) == ("2025-03-04", ["p1", "p2"])
     assert [e["type"] for e in events] == ["signing", "meeting"]
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("vi", "Ngày 4/3, Bộ Y tế đã ký kết biên bản ghi nhớ với Chile. Về phía Chile, có "
+           "Bộ trưởng Ana Rojas."),
+    ("fr", "Le 4 mars, le ministère a signé un mémorandum avec le Chili. Côté chilien, la "
+           "ministre Ana Rojas était présente."),
+    ("en", "On March 4, the ministry signed an MoU with Chile. On the Chilean side, Minister "
+           "Ana Rojas attended."),
+])
+def test_a_side_of_any_country_lists_participants(language, text):
+    events = events_of(text, language, "2025-03-06", persons=[entity("p", 1, text, "Ana Rojas")])
+    assert [(e["type"], e["participants"]) for e in events] == [("signing", ["p1"])]
