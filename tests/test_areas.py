@@ -156,6 +156,8 @@ def test_verbs_singulars_and_everyday_wordings_of_fields(text, language, expecte
     ("Le projet de coopération a financé la réhabilitation de l'hôpital provincial.", "fr",
      {"hospital_management"}),
     ("Dự án hợp tác hỗ trợ cải tạo bệnh viện tỉnh.", "vi", {"hospital_management"}),
+    ("Hai bên hợp tác nâng cao chất lượng điều trị cho người bệnh.", "vi",
+     {"hospital_management"}),
 ])
 def test_general_forms_of_the_fields(text, language, expected):
     assert areas_of(text, language) == expected
