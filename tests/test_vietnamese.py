@@ -344,3 +344,36 @@ def test_diaspora_associations():
     association = by_name(orgs, "Hội người Việt Nam tại Pháp")
     assert association["kind"] == "association"
     assert by_name(persons, "Lê Minh Châu")["roles"][0]["organization"] == association["id"]
+
+
+def test_bodies_whose_name_goes_on_in_lowercase_before_its_proper_part():
+    text = (
+        "Chiều 4/6, đại diện Trung tâm kiểm soát bệnh tật Thành phố và Ủy ban liên Chính phủ "
+        "Việt Nam - Campuchia đã làm việc với Tiểu ban giám sát dịch bệnh Quốc hội Úc. Đoàn "
+        "sau đó thăm Trung tâm y tế dự phòng huyện Tân Phước và Trạm y tế xã Mỹ Lợi – huyện "
+        "Cái Bè. Ban giám đốc Bệnh viện Chợ Rẫy tiếp đoàn; ông Lê Văn Sáu, Chủ tịch Hiệp hội "
+        "bệnh viện tư nhân Việt Nam, cũng tham dự.\n"
+    )
+    persons, orgs = extract(text)
+    names = {org["name"] for org in orgs}
+    assert "Trung tâm kiểm soát bệnh tật Thành phố" in names
+    assert "Ủy ban liên Chính phủ Việt Nam - Campuchia" in names
+    assert by_name(orgs, "Tiểu ban giám sát dịch bệnh Quốc hội Úc")["country"] == "AU"
+    assert "Trung tâm y tế dự phòng huyện Tân Phước" in names
+    station = by_name(orgs, "Trạm y tế xã Mỹ Lợi")  # Mỹ opens the commune's name: not the US
+    assert station["country"] == "VN"
+    association = by_name(orgs, "Hiệp hội bệnh viện tư nhân Việt Nam")
+    assert not any(name.startswith("Ban giám đốc") for name in names)  # leaders, not a body
+    assert by_name(persons, "Lê Văn Sáu")["roles"][0]["organization"] == association["id"]
+    persons, _ = extract("Ông Trần Văn Bảy - Chủ tịch Hiệp hội đã phát biểu.\n")
+    assert by_name(persons, "Trần Văn Bảy")["roles"][0]["title"] == "Chủ tịch Hiệp hội"
+
+
+def test_a_known_ministry_name_that_goes_on_to_a_foreign_country():
+    text = (
+        "Bộ trưởng Bộ Y tế Nguyễn Văn Hải đã hội đàm với đoàn Bộ Y tế và Dịch vụ xã hội "
+        "Hoa Kỳ tại Hà Nội.\n"
+    )
+    _, orgs = extract(text)
+    assert by_name(orgs, "Bộ Y tế")["country"] == "VN"
+    assert by_name(orgs, "Bộ Y tế và Dịch vụ xã hội Hoa Kỳ")["country"] == "US"

@@ -285,13 +285,22 @@ def find_places(tokens: list[Token]) -> list[Span]:
             i += prefix + n
         elif n := _match(tokens, i, places, max_len=8)[0]:
             if tokens[i].is_cap and not _inside_name(tokens, i, n):
-                spans.append(Span(i, i + n, places[_key_of(tokens, i, n)]))
+                code = None if _local_name(tokens, i, n) else places[_key_of(tokens, i, n)]
+                spans.append(Span(i, i + n, code))
                 i += n
             else:
                 i += 1
         else:
             i += 1
     return spans
+
+
+def _local_name(tokens: list[Token], i: int, n: int) -> bool:
+    """'xã Mỹ Hạnh Trung', 'phường Nhật Tân': a country's name that opens the name of a
+    commune or district is not that country."""
+    return (i > 0 and tokens[i - 1].is_word and not tokens[i - 1].is_cap
+            and bool(_match(tokens, i - 1, _phrases("admin_units"), max_len=1)[0])
+            and i + n < len(tokens) and tokens[i + n].is_cap and tokens[i + n].is_word)
 
 
 def _key_of(tokens: list[Token], i: int, n: int) -> tuple[str, ...]:
@@ -397,6 +406,11 @@ def _organization_at(tokens: list[Token], i: int, places: list[Span]) -> OrgHit 
         head_n, head = 0, None  # "TỔ CHỨC HỘI NGHỊ": a headline in capitals, not a name
     if known_n and known_n >= head_n:
         j = _extend_with_country(tokens, i + known_n, places)
+        if head_n and head.get("named") is not False:
+            longer = _extend_name(tokens, i, i + head_n, places, head)
+            if longer > j and _country_in(tokens, places, j, longer) not in {None, "VN"}:
+                # "Bộ Y tế và Dịch vụ con người Hoa Kỳ": a longer, foreign name
+                return _finish_org(tokens, i, longer, places, head=head, name_start=i + head_n)
         return _finish_org(tokens, i, j, places, known=known, name_start=i + known_n)
     if head_n:
         if head.get("named") is False:
@@ -515,7 +529,11 @@ def _extend_name(tokens: list[Token], start: int, j: int, places: list[Span], he
             j += 1  # "Bệnh viện ST. Mary’s"
             continue
         if not has_name and not inner_head:
-            break
+            k = _lowercase_words_to_name(tokens, j, places, head)
+            if k == j:
+                break
+            j, has_name = k, True  # "Trung tâm kiểm soát bệnh tật Thành phố"
+            continue
         n, _ = _match(tokens, j, _phrases("name_words"), max_len=4)
         if n:
             j += n
@@ -523,14 +541,21 @@ def _extend_name(tokens: list[Token], start: int, j: int, places: list[Span], he
         if _admin_unit_at(tokens, j):
             j += 1  # "Bệnh viện Đa khoa tỉnh Thái Bình": the place follows
             continue
+        if n := _nouns_before_country(tokens, j, places):
+            j += n  # "Bộ Y tế và Dịch vụ con người Hoa Kỳ"
+            continue
         if token.low == "và" and _and_continues(tokens, j):
             j += 1
             continue
         if token.text in DASHES and j + 1 < len(tokens) and tokens[j + 1].is_cap:
+            if _admin_unit_at(tokens, j + 1):
+                break  # "Trạm y tế xã A – Thị xã B": where it is, not its name
             place = _place_at(places, j + 1)
             if place is not None and not place.value:
                 break  # "Bệnh viện Nhân dân 115 - TP. Hồ Chí Minh": a location, not the name
-            if place is not None and (place.j >= len(tokens) or not tokens[place.j].is_cap):
+            pair = place is not None and place.value and _country_ends_at(places, j)
+            if place is not None and not pair and (place.j >= len(tokens)
+                                                   or not tokens[place.j].is_cap):
                 break  # "Tập đoàn Nikkiso - Nhật Bản": the country the body belongs to
             j += 1
             continue
@@ -542,6 +567,81 @@ def _extend_name(tokens: list[Token], start: int, j: int, places: list[Span], he
                              or tokens[j - 1].text in DASHES):
         j -= 1
     return j
+
+
+def _lowercase_words_to_name(tokens: list[Token], j: int, places: list[Span], head: dict) -> int:
+    """End of the name when a head is followed by lowercase words that lead to a proper name:
+    'Ủy ban liên Chính phủ Việt Nam - Lào', 'Trung tâm y tế dự phòng Thị xã Cai Lậy',
+    'Trạm y tế xã Mỹ Hạnh Trung'. The lowercase words must be content words (no verb of the
+    news stop list, no title such as 'lãnh đạo') and the proper part must follow within a few
+    words: a place, an administrative unit with its name, or a capitalised word that opens no
+    other body or title. j itself when the head is not followed that way ('Ban giám đốc')."""
+    if not head.get("lowercase_name"):
+        return j
+    k = j
+    while k < len(tokens) and sum(t.word_start for t in tokens[j:k]) < MAX_LOWERCASE_WORDS:
+        token = tokens[k]
+        if not token.is_word or token.is_cap or token.text[0].isdigit():
+            break
+        if _match(tokens, k, _phrases("titles"), whole_words=True)[0]:
+            return j  # "Ban giám đốc Bệnh viện": the leaders of a body, not a body
+        if _admin_unit_at(tokens, k):
+            return _extend_with_admin_place(tokens, k, places) if k > j else j
+        n = _match(tokens, k, _phrases("name_words"), max_len=4)[0]
+        if not n and _is_function_word(tokens, k):
+            return j
+        k += max(n, 1)
+    if k == j or k >= len(tokens) or not (tokens[k].is_cap and tokens[k].is_word):
+        return j
+    if _place_at(places, k) is not None:
+        return _place_at(places, k).j
+    head_n, next_head = _match(tokens, k, _phrases("heads"), whole_words=True)
+    if head_n:  # "liên Chính phủ", "... Thượng viện Hoa Kỳ", but not "... Bệnh viện"
+        return k + head_n if next_head.get("named") is False else j
+    if _starts_other_entity(tokens, k) or tokens[k].tag == "Np" and tokens[k].text in _surnames():
+        return j
+    return k
+
+
+def _nouns_before_country(tokens: list[Token], j: int, places: list[Span]) -> int:
+    """How many lowercase nouns (one or two words) from j lead to a country's name that the
+    body belongs to; 0 when anything else follows."""
+    k = j
+    while k < len(tokens) and sum(t.word_start for t in tokens[j:k]) < 2:
+        if not (tokens[k].is_word and not tokens[k].is_cap and tokens[k].tag == "N"):
+            break
+        k += 1
+    while k > j and not tokens[k - 1].word_end:
+        k -= 1
+    place = _place_at(places, k) if k > j else None
+    return k - j if place is not None and place.value else 0
+
+
+MAX_LOWERCASE_WORDS = 6  # words, as underthesea segments them
+
+
+def _is_function_word(tokens: list[Token], k: int) -> bool:
+    """A one-syllable word of the news stop list ('đã', 'với', 'tại'), or a verb made only of
+    such syllables ('tham dự', 'chủ trì'): it ends any name. Longer words that share a syllable
+    with the list ('dự phòng') do not."""
+    token = tokens[k]
+    if token.low in {"của", "và", "các", "những", "tại", "ở"}:
+        return True
+    if token.word_start and token.word_end:
+        return token.low in _stop_words()
+    end = k
+    while end < len(tokens) - 1 and not tokens[end].word_end:
+        end += 1
+    start = k
+    while start > 0 and not tokens[start].word_start:
+        start -= 1
+    return token.tag == "V" and all(t.low in _stop_words() for t in tokens[start:end + 1])
+
+
+def _country_ends_at(places: list[Span], j: int) -> bool:
+    """A country's name ends just before token j ('Ủy ban liên Chính phủ Việt Nam' + '- Lào':
+    a dash between two countries joins them into the name)."""
+    return any(p.j == j and p.value for p in places)
 
 
 def _starts_other_entity(tokens: list[Token], j: int) -> bool:
@@ -912,6 +1012,9 @@ def _descriptive_words(tokens: list[Token], j: int) -> int:
     n, _ = _match(tokens, j, _phrases("name_words"), max_len=4)
     if n:
         return n
+    n, _ = _match(tokens, j, _phrases("heads"), whole_words=True)
+    if n and token.is_cap:
+        return n  # "Chủ tịch Hiệp hội": 'hội' alone would be a verb of the stop list
     if token.is_cap or token.tag in {"N", "A", "Np", "M", "Nc", ""}:
         return 1
     return 0
