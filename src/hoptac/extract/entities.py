@@ -1086,15 +1086,15 @@ def _titled_persons(context: Context, tokens_by_sentence: list[list[Token]]
     russe de la Santé Mikhaïl Murashko", "British Ambassador Gareth Ward"."""
     lex = lexicon()
     found = []
+    body = context.text[context.body_start:context.body_end]  # asked already: remembered
+    all_places = [(a + context.body_start, b + context.body_start, code)
+                  for a, b, code in countries.country_mentions(body)]
     for tokens in tokens_by_sentence:
-        places: list[tuple[int, int]] | None = None
+        places = [(a, b) for a, b, _ in all_places
+                  if tokens and tokens[0].start <= a and b <= tokens[-1].end]
         for k, tok in enumerate(tokens):
             if not is_title_word(tok):
                 continue
-            if places is None:
-                offset = tokens[0].start
-                places = [(a + offset, b + offset) for a, b, _ in countries.country_mentions(
-                    context.text[offset:tokens[-1].end])]
             j = k + 1
             while j < len(tokens):
                 t = tokens[j]
