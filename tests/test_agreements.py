@@ -377,3 +377,15 @@ def test_another_agreement_is_new_and_bare_plurals_are_none(language, text, coun
 ])
 def test_stage_wordings_of_each_class(language, text, status):
     assert [summary(a)[2] for a in agreements_of(text, language, "2025-05-01")] == [status]
+
+
+@pytest.mark.parametrize(("language", "text", "status"), [
+    ("en", "On May 2 the Chilean embassy entered into a memorandum of understanding with "
+           "Vietnam. The MoU might be extended to other areas.", "signed"),
+    ("en", "Chile and Vietnam signed an MoU on May 2. The MoU will be extended next year.",
+     "renewal_planned"),
+    ("fr", "Le Chili et le Vietnam ont signé un mémorandum d'entente le 2 mai. Le mémorandum "
+           "pourrait être prolongé.", "signed"),
+])
+def test_a_possible_extension_is_no_planned_renewal(language, text, status):
+    assert [summary(a)[2] for a in agreements_of(text, language, "2025-05-03")] == [status]

@@ -426,3 +426,13 @@ def test_people_told_again_take_part_in_the_later_event(language, text):
 def test_a_side_of_any_country_lists_participants(language, text):
     events = events_of(text, language, "2025-03-06", persons=[entity("p", 1, text, "Ana Rojas")])
     assert [(e["type"], e["participants"]) for e in events] == [("signing", ["p1"])]
+
+
+def test_a_later_month_tells_an_earlier_event_not_the_lead_one():
+    text = ("The ministry and the Chilean health agency reached a deal in Hanoi on June 17. "
+            "Under the deal signed by Minister Le Minh Ha and visiting Chilean Minister Ana "
+            "Rojas, the two sides will train nurses.\nIn July 2006, the first agreement between "
+            "Vietnam and Chile was signed.")
+    events = events_of(text, "en", "2025-06-19")
+    assert sorted((e["type"], e["date"]) for e in events) == [
+        ("signing", "2006-07"), ("signing", "2025-06-17")]

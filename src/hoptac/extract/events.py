@@ -352,7 +352,8 @@ def _fold(events: list[Event], trigger: Trigger) -> None:
     same_type = [e for e in events if e.type == trigger.type]
     date = trigger.date
     if date is not None and (not date.relative or trigger.same_day):
-        match = next((e for e in same_type if e.date is None or e.date.edtf == date.edtf), None)
+        match = next((e for e in same_type if e.date is None and _dates_it(trigger, e)
+                      or e.date is not None and e.date.edtf == date.edtf), None)
         if match is None:
             events.append(Event(trigger.type, trigger, date))
             return
@@ -370,6 +371,14 @@ def _fold(events: list[Event], trigger: Trigger) -> None:
         return
     if trigger.lead:
         events.append(Event(trigger.type, trigger, date))
+
+
+def _dates_it(trigger: Trigger, event: Event) -> bool:
+    """Whether a dated mention dates an undated event: a mention in the lead or after a
+    headline does; a later month or year ("In July 2006, the first agreement was signed")
+    tells an earlier event."""
+    return trigger.lead or event.trigger.sentence_index < 0 or \
+        bool(re.fullmatch(r"(?:\d{4}|XXXX)-\d{2}-\d{2}", trigger.date.edtf))
 
 
 def _add_mention(event: Event, trigger: Trigger) -> None:
