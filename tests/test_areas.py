@@ -213,3 +213,15 @@ def test_vietnamese_words_with_a_second_meaning():
 ])
 def test_policy_and_regulation_work(text, language):
     assert "health_policy" in areas_of(text, language)
+
+
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    ("The partners will cooperate on food safety and family planning.", "en",
+     {"public_health", "maternal_child_health"}),
+    ("Les deux ministères coopèrent sur la quarantaine aux frontières et le planning familial.",
+     "fr", {"infectious_diseases", "maternal_child_health"}),
+    ("Hai bên hợp tác về an toàn thực phẩm và kiểm dịch y tế biên giới.", "vi",
+     {"public_health", "infectious_diseases"}),
+])
+def test_food_safety_quarantine_and_family_planning(text, language, expected):
+    assert areas_of(text, language) == expected
