@@ -377,3 +377,41 @@ def test_a_known_ministry_name_that_goes_on_to_a_foreign_country():
     _, orgs = extract(text)
     assert by_name(orgs, "Bộ Y tế")["country"] == "VN"
     assert by_name(orgs, "Bộ Y tế và Dịch vụ xã hội Hoa Kỳ")["country"] == "US"
+
+
+def test_a_title_naming_a_ministry_with_and_then_a_dash_before_the_name():
+    text = (
+        "Phó Thủ tướng Lê Văn Tám đã tiếp Bộ trưởng Y tế và Phúc lợi xã hội Canada - Mary "
+        "Collins đang thăm Việt Nam. Thủ tướng và Bộ trưởng Nguyễn Văn An cùng dự.\n"
+    )
+    persons, _ = extract(text)
+    minister = by_name(persons, "Mary Collins")
+    assert minister["country"] == "CA"
+    assert minister["roles"][0]["title"] == "Bộ trưởng Y tế và Phúc lợi xã hội Canada"
+    assert by_name(persons, "Nguyễn Văn An")["roles"][0]["title"] == "Bộ trưởng"
+
+
+def test_foreign_party_and_foreigners_take_the_partner_country():
+    text = (
+        "Bộ trưởng Bộ Y tế Đào Thị Hoa tiếp ông Kenji Mori, Trưởng phòng quốc tế Đảng Dân chủ "
+        "Nhân dân, cùng bà Emily Stone. Hai bên bàn về hợp tác y tế Việt Nam - Nhật Bản, nhất "
+        "là đào tạo điều dưỡng sang Nhật Bản. Bà Stone cho biết Đảng Cộng sản Việt Nam và Tổ "
+        "chức Y tế Thế giới (WHO) ủng hộ dự án; ông Peter Lang, chuyên gia của WHO, cũng có "
+        "mặt.\n"
+    )
+    persons, orgs = extract(text)
+    assert by_name(orgs, "Đảng Dân chủ Nhân dân")["country"] == "JP"
+    assert by_name(orgs, "Đảng Cộng sản Việt Nam")["country"] == "VN"
+    assert by_name(persons, "Emily Stone")["country"] == "JP"  # no country said near her
+    assert by_name(persons, "Đào Thị Hoa")["country"] == "VN"
+    assert by_name(persons, "Peter Lang")["country"] is None  # works for WHO
+
+
+def test_without_one_partner_country_foreign_bodies_keep_no_guess():
+    text = (
+        "Đại diện Đảng Lao động Tự do và bà Emily Stone đã gặp các chuyên gia Hàn Quốc và "
+        "Nhật Bản tại Hà Nội.\n"
+    )
+    persons, orgs = extract(text)
+    assert by_name(persons, "Emily Stone")["country"] is None
+    assert by_name(orgs, "Đảng Lao động Tự do")["country"] is None  # not Viet Nam by default

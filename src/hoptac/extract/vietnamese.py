@@ -22,6 +22,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -193,10 +194,20 @@ def _match(tokens: list[Token], i: int, table: dict, max_len: int = 9,
     for n in range(min(max_len, len(tokens) - i), 0, -1):
         key = tuple(t.low for t in tokens[i:i + n])
         if key in table:
-            if whole_words and not (tokens[i].word_start and tokens[i + n - 1].word_end):
+            if whole_words and not (tokens[i].word_start and _ends_word(tokens, i + n)):
                 continue
             return n, table[key]
     return 0, None
+
+
+def _ends_word(tokens: list[Token], j: int) -> bool:
+    """Whether a phrase ending before token j ends a word: underthesea's word ends there, or
+    it glued a capitalised name of two syllables or more to it ('Đảng Dân chủ Nhân dân' as one
+    word; not 'Hội An', a city)."""
+    if tokens[j - 1].word_end:
+        return True
+    return (j + 1 < len(tokens) and tokens[j].is_cap and tokens[j].is_word
+            and tokens[j - 1].is_cap and not tokens[j].word_end)
 
 
 # --------------------------------------------------------------------------- name shapes
@@ -940,7 +951,7 @@ def _person_after_title(tokens: list[Token], i: int, places: list[Span], orgs: l
     n = _title_length(tokens, i, orgs)
     if not n or not (tokens[i].word_start or tokens[i].tag == ""):
         return None
-    j = i + n
+    j = title_end = i + n
     steps = 0
     # "ông A, Trưởng phòng X – ông B": a title after a comma or dash belongs to the name before
     appositive = i > 1 and tokens[i - 1].text in DASHES | {","} and tokens[i - 2].is_cap
@@ -966,6 +977,16 @@ def _person_after_title(tokens: list[Token], i: int, places: list[Span], orgs: l
                 "ông", "bà", "ngài"} and not appositive:
             j += 1  # "Tổng lãnh sự Nhật Bản tại Đà Nẵng – ông MORI Takero"
             continue
+        if token.text in DASHES and j + 1 < len(tokens) and j > title_end and not appositive \
+                and _name_at(tokens, j + 1, covered, after_title=True):
+            j += 1  # "Bộ trưởng Y tế Hoa Kỳ - Kathleen Sebelius"
+            continue
+        if token.is_word and not token.word_start and j > title_end and not token.is_cap:
+            j += 1  # the rest of a word begun with a capital ("Phúc lợi")
+            continue
+        if token.low == "và" and j > title_end and _and_continues_title(tokens, j):
+            j += 1  # "Bộ trưởng Y tế và Phúc lợi ...": the ministry's name goes on
+            continue
         h, _ = _match(tokens, j, _phrases("honorifics"), max_len=4)
         if h:
             k = _skip_prefix_punctuation(tokens, j + h)
@@ -986,6 +1007,22 @@ def _person_after_title(tokens: list[Token], i: int, places: list[Span], orgs: l
             continue
         break
     return None
+
+
+def _and_continues_title(tokens: list[Token], j: int) -> bool:
+    """'và' between two capitalised domain words of one title ('Y tế và Phúc lợi'), not
+    before another person, title or body ('Thủ tướng và Bộ trưởng', 'và ông A')."""
+    start = j - 1
+    while start > 0 and not tokens[start].word_start:
+        start -= 1
+    if j + 2 >= len(tokens) or not tokens[j - 1].is_word or not tokens[start].is_cap:
+        return False
+    following = tokens[j + 1]
+    if not (following.is_word and following.is_cap) or following.text in _surnames():
+        return False
+    if _starts_other_entity(tokens, j + 1) or _match(tokens, j + 1, _phrases("honorifics"))[0]:
+        return False
+    return following.tag != "Np"
 
 
 def _title_length(tokens: list[Token], i: int, orgs: list[OrgHit]) -> int:
@@ -1304,6 +1341,7 @@ class _Registry:
         self.persons: list[dict] = []
         self.person_keys: dict[str, dict] = {}
         self.implied: list[tuple[dict, str]] = []  # roles whose body is named only by the title
+        self.foreign_countries: Counter[str] = Counter()  # countries other than Viet Nam named
 
     # organizations
     def add_org(self, tokens: list[Token], hit: OrgHit) -> dict:
@@ -1311,7 +1349,8 @@ class _Registry:
         if org is None:
             org = {"id": f"o{len(self.orgs) + 1}", "name": hit.name, "aliases": [],
                    "country": hit.country, "kind": hit.kind, "mentions": [],
-                   "_guessed": hit.country_guessed, "_after": hit.country_after}
+                   "_guessed": hit.country_guessed, "_after": hit.country_after,
+                   "_foreign_head": bool(hit.head and hit.head.get("foreign"))}
             self.orgs.append(org)
             self.org_keys[hit.key] = org
         written = self.text[tokens[hit.i].start:tokens[hit.j - 1].end]
@@ -1365,7 +1404,8 @@ class _Registry:
             person = self._longer_name(key)  # "Ông Pérez Díaz" after "Carlos Pérez Díaz"
         if person is None:
             person = {"id": f"p{len(self.persons) + 1}", "name": hit.name, "aliases": [],
-                      "country": hit.country, "roles": [], "mentions": []}
+                      "country": hit.country, "roles": [], "mentions": [],
+                      "_foreign": hit.foreign}
             plain = ascii_form(hit.name)
             if plain != hit.name:
                 person["aliases"].append(plain)
@@ -1417,15 +1457,47 @@ class _Registry:
                     continue
                 _add_mention(person, m.start(), m.end())
 
+    def count_countries(self, places: list[Span]) -> None:
+        self.foreign_countries.update(str(p.value) for p in places if p.value and p.value != "VN")
+
+    def partner_country(self) -> str | None:
+        """The one foreign country the article is about: the only one it names, or the one it
+        names most often (None when two are named as often)."""
+        ranked = self.foreign_countries.most_common(2)
+        if not ranked or len(ranked) == 2 and ranked[0][1] == ranked[1][1]:
+            return None
+        return ranked[0][0]
+
+    def _fill_partner_country(self) -> None:
+        """Foreigners whose country the article never states near them, and foreign bodies
+        written in Vietnamese without their country ('Đảng Dân chủ Tự do': no Vietnamese party
+        has that name), belong to the article's partner country. People who work for an
+        international body (WHO) keep no country."""
+        partner = self.partner_country()
+        for org in self.orgs:
+            if org.get("_foreign_head") and org.get("_guessed"):
+                org["country"] = partner
+        if partner is None:
+            return
+        by_id = {org["id"]: org for org in self.orgs}
+        for person in self.persons:
+            if person["country"] is not None or not person.get("_foreign"):
+                continue
+            bodies = [by_id.get(role["organization"]) for role in person["roles"]]
+            if any(body is not None and body["country"] is None for body in bodies):
+                continue
+            person["country"] = partner
+
     def result(self) -> tuple[list[dict], list[dict]]:
         for role, key in self.implied:
             org = self.org_keys.get(key) or self.org_keys.get(key + "|known")
             if org is not None:
                 role["organization"] = org["id"]
+        self._fill_partner_country()
         for item in self.persons + self.orgs:
             item["mentions"].sort(key=lambda m: m["start"])
-            item.pop("_guessed", None)
-            item.pop("_after", None)
+            for private in ("_guessed", "_after", "_foreign_head", "_foreign"):
+                item.pop(private, None)
         return self.persons, self.orgs
 
 
@@ -1534,6 +1606,8 @@ def find_persons_and_organizations(context: Context) -> tuple[list[dict], list[d
         if not tokens:
             continue
         places = find_places(tokens)
+        if context.body_start <= sentence.start < context.body_end:
+            registry.count_countries(places)
         orgs = split_known_prefix(tokens, places, find_organizations(tokens, places),
                                   registry.org_names())
         orgs = _outside_titles(tokens, orgs)
