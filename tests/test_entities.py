@@ -580,3 +580,12 @@ def test_dash_between_name_and_title_keeps_the_name_clean():
     assert names(persons) == {"le quang cuong", "antonio corona"}
     assert person(persons, "Le Quang Cuong")["country"] == "VN"
     assert person(persons, "Antonio Corona")["country"] == "CU"
+
+
+def test_coordinated_plural_fields_are_no_companies():
+    en = ("The fields of cooperation include:\n- Vaccines and Pharmaceuticals;\n- Family "
+          "Planning;\nThe memorandum was drafted with Hau Giang Pharmaceuticals.")
+    _, _, organizations = extract(en, "en")
+    found = names(organizations)
+    assert "vaccines and pharmaceuticals" not in found
+    assert "hau giang pharmaceuticals" in found

@@ -544,6 +544,16 @@ def _plural_complement(tokens: list[Token], k: int) -> bool:
         and tokens[k + 1].low.endswith(("s", "x"))
 
 
+def _coordinated_plurals(tokens: list[Token], first: int, i: int, length: int,
+                         last: int) -> bool:
+    """A plural head that ends the name, joined by "and" to a plural noun before it ("Drugs
+    and Pharmaceuticals"), names a field, not a company."""
+    head = tokens[i + length - 1].low
+    before = [t.low for t in tokens[first:i]]
+    return last == i + length and head.endswith("s") and len(before) == 2 \
+        and before[1] in ("and", "&") and before[0].endswith("s")
+
+
 def _nationality_embassy(tokens: list[Token], first: int, spec: dict, language: str) -> bool:
     """"the Danish Embassy": an English embassy named by its nationality adjective alone."""
     before = tokens[first - 1] if first > 0 else None
@@ -575,6 +585,8 @@ def _grammar_orgs(context: Context, tokens_by_sentence: list[list[Token]],
             start, end = tokens[first].start, tokens[last - 1].end
             if countries.place_code(context.text[start:end]):
                 continue  # "Fédération de Russie" is a country
+            if _coordinated_plurals(tokens, first, i, length, last):
+                continue  # "Drugs and Pharmaceuticals" is a field of cooperation
             kind = _english_kind(tokens, first, last, context.language) or spec["kind"]
             country, explicit = _org_country(context.text, start, end, kind, tokens,
                                              first, host)
