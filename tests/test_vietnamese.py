@@ -415,3 +415,14 @@ def test_without_one_partner_country_foreign_bodies_keep_no_guess():
     persons, orgs = extract(text)
     assert by_name(persons, "Emily Stone")["country"] is None
     assert by_name(orgs, "Đảng Lao động Tự do")["country"] is None  # not Viet Nam by default
+
+
+def test_old_spelling_sy_and_offices_of_an_international_body():
+    text = (
+        "Bộ trưởng Bộ Y tế đề nghị Văn phòng WHO tại Lào và Tiến sỹ Maria Alvarez tiếp tục hỗ "
+        "trợ. Bác sỹ Lê Thị Mai cũng dự.\n"
+    )
+    persons, orgs = extract(text)
+    assert by_name(persons, "Maria Alvarez")["mentions"]
+    assert by_name(persons, "Lê Thị Mai")["country"] == "VN"
+    assert by_name(orgs, "Văn phòng WHO tại Lào")["country"] is None  # WHO's, not Viet Nam's

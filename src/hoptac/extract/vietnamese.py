@@ -154,8 +154,13 @@ def tokenize(sentence: Sentence, text: str) -> list[Token]:
 
 
 def _normal(text: str) -> str:
-    """The form matched against the gazetteers: composed (NFC), one kind of dash."""
-    return unicodedata.normalize("NFC", text).replace("–", "-").replace("—", "-")
+    """The form matched against the gazetteers: composed (NFC), one kind of dash, and 'sĩ' for
+    its older spelling 'sỹ' ('Tiến sỹ', 'Bác sỹ')."""
+    composed = unicodedata.normalize("NFC", text).replace("–", "-").replace("—", "-")
+    return OLD_SI.sub(lambda m: m.group(1) + "ĩ", composed)
+
+
+OLD_SI = re.compile(r"(?<![\w\u0300-\u036f])([sS])ỹ(?![\w\u0300-\u036f])")
 
 
 def _attach_words(sentence: Sentence, tokens: list[Token]) -> None:
@@ -794,8 +799,8 @@ def _country_after(tokens: list[Token], places: list[Span], j: int) -> str | Non
 
 def _default_org_country(tokens: list[Token], name_start: int, j: int, kind: str) -> str | None:
     """Viet Nam for a body with a Vietnamese name; none for foreign-named or international."""
-    if kind == "international":
-        return None
+    if kind == "international" or _names_international_body(tokens, name_start, j):
+        return None  # "Văn phòng WHO tại Việt Nam": an office of WHO, no country's
     if kind in {"government", "ministry", "agency"}:
         return "VN"  # UBND, Sở, Cục...: Vietnamese administration unless a country is named
     city = _city_country(tokens, name_start, j)
@@ -805,6 +810,18 @@ def _default_org_country(tokens: list[Token], name_start: int, j: int, kind: str
     if words and _is_foreign_word(words[-1]):
         return None  # "Tập đoàn Y tế Seishokai", "Bệnh viện HPlus Yangji": a foreign name
     return "VN"
+
+
+def _names_international_body(tokens: list[Token], start: int, j: int) -> bool:
+    """Whether the name holds the acronym of a body that belongs to no country (WHO)."""
+    acronyms = _load("vi_organizations.json")["acronyms"]
+    for token in tokens[start:j]:
+        full = acronyms.get(token.text)
+        if full and _key(full) in _phrases("known"):
+            known, _ = _phrases("known")[_key(full)]
+            if known.get("country") is None:
+                return True
+    return False
 
 
 def _city_country(tokens: list[Token], start: int, j: int) -> str | None:
