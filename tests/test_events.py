@@ -223,7 +223,7 @@ def test_vietnamese_signing_and_earlier_talks():
 
     events = events_of(VIETNAMESE_ARTICLE, "vi", "2025-03-16")
     assert [(e["type"], e["date"], e["place"]) for e in events] == [
-        ("signing", "2025-03-15", "Hà Nội"), ("meeting", "2025-03-14", None)]
+        ("signing", "2025-03-15", "Hà Nội"), ("meeting", "2025-03-14", "trụ sở Bộ Y tế")]
 
 
 @pytest.mark.parametrize(("language", "text"), [
@@ -436,3 +436,32 @@ def test_a_later_month_tells_an_earlier_event_not_the_lead_one():
     events = events_of(text, "en", "2025-06-19")
     assert sorted((e["type"], e["date"]) for e in events) == [
         ("signing", "2006-07"), ("signing", "2025-06-17")]
+
+
+def test_a_lower_case_venue_takes_the_name_of_the_body_after_it():
+    text = ("Ngày 20/8, tại trụ sở Đại sứ quán Việt Nam tại Chile đã diễn ra lễ ký kết biên "
+            "bản ghi nhớ hợp tác giữa hội người Việt và Bệnh viện Santa Rosa. Sự kiện có sự "
+            "tham dự của Đại sứ Lê Minh Hà.")
+    embassy = entity("o", 1, text, "Đại sứ quán Việt Nam tại Chile", country="VN")
+    events = events_of(text, "vi", "2025-08-21", persons=[entity("p", 1, text, "Lê Minh Hà")],
+                       organizations=[embassy])
+    assert [(e["type"], e["date"], e["place"]) for e in events] == [
+        ("signing", "2025-08-20", "trụ sở Đại sứ quán Việt Nam tại Chile")]
+    assert "p1" in events[0]["participants"]
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("en", "On June 6, the provincial vice chairman had a working session with a delegation "
+           "of the Santa Rosa Hospital of Chile.\nThe two sides discussed checkups.\nOn this "
+           "occasion, the provincial hospital and the Santa Rosa Hospital signed an MoU."),
+    ("fr", "Le 6 juin, le vice-président provincial a eu une séance de travail avec une "
+           "délégation de l'Hôpital Santa Rosa du Chili.\nLes deux parties ont discuté.\nÀ "
+           "cette occasion, les deux hôpitaux ont signé un mémorandum d'entente."),
+    ("vi", "Ngày 6/6, Phó Chủ tịch tỉnh đã có buổi làm việc với đoàn Bệnh viện Santa Rosa "
+           "của Chile.\nHai bên đã trao đổi.\nNhân dịp này, hai bệnh viện đã ký kết biên bản "
+           "ghi nhớ hợp tác."),
+])
+def test_a_signing_on_this_occasion_is_dated_by_the_lead_event(language, text):
+    events = events_of(text, language, "2025-06-07")
+    assert sorted((e["type"], e["date"]) for e in events) == [
+        ("meeting", "2025-06-06"), ("signing", "2025-06-06")]

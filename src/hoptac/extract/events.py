@@ -555,9 +555,10 @@ def find_place(context: Context, start: int, end: int,
             continue
         if _after_preposition(text, a, prepositions):
             return text[a:b]
-    venue = _venue_pattern(context.language).search(text)
-    if venue:
-        return venue.group("venue")
+    for venue in _venue_pattern(context.language).finditer(text):
+        name = _venue_name(text, venue, taken, start)
+        if name[:1].isupper() or re.search(rf"\s[{UPPER}]", name):  # not a bare "trụ sở"
+            return name
     sentence = context.sentence_at(start)
     if sentence is None:
         return None
@@ -580,7 +581,17 @@ def _venue_pattern(language: str) -> re.Pattern:
     # a Vietnamese name goes on with a lower-case syllable: "Chính phủ", "Bộ Ngoại giao"
     lower = r"(?:\s+(?!và\b)[a-zà-ỹđ][\w-]*)?" if language == "vi" else ""
     return re.compile(rf"(?<!\w)(?i:{prepositions})\s+(?:the\s+|l[ae]\s+|l[’'])?"
-                      rf"(?P<venue>(?:{heads})(?:\s+[{UPPER}][\w’'-]*{lower})*)")
+                      rf"(?P<venue>(?P<head>(?i:{heads}))(?:\s+[{UPPER}][\w’'-]*{lower})*)")
+
+
+def _venue_name(text: str, venue: re.Match, taken: list[tuple[int, int]], offset: int) -> str:
+    """The venue as written: its head and the organization named right after it ("trụ sở
+    Đại sứ quán Việt Nam tại Hàn Quốc"), else the capitalised words after it."""
+    after = venue.end("head")
+    ends = [b - offset for a, b in taken if 0 <= a - offset - after <= 1]
+    if ends:
+        return text[venue.start("venue"):max(ends)]
+    return venue.group("venue")
 
 
 def _visited_country(context: Context, trigger: Trigger) -> str | None:
