@@ -119,3 +119,13 @@ def test_seed_dates_resolve_against_the_header_date():
     assert found["mercredi 12 novembre"] == "2025-11-12"
     assert found["décembre prochain"] == "2025-12"
     assert not any("2026-2028" in text for text in found)
+
+
+@pytest.mark.parametrize(("text", "language", "wanted"), [
+    ("May 3,2019, SANTIAGO - The ministry signed.", "en", {"May 3,2019": "2019-05-03"}),
+    ("La délégation était au Chili du 20-22/12/2011.", "fr", {"20-22/12/2011": "2011-12-20"}),
+    ("Chuyến thăm Chile từ 20-22/12/2011 của đoàn.", "vi", {"20-22/12/2011": "2011-12-20"}),
+    ("The visit ran 20-22/12/2011 in Santiago.", "en", {"20-22/12/2011": "2011-12-20"}),
+])
+def test_a_year_after_a_comma_and_numeric_day_ranges(text, language, wanted):
+    assert dates_of(text, language, "2025-01-01") == wanted

@@ -29,6 +29,7 @@ YEAR = r"(?P<year>(?:19|20)\d{2})(?![\d\-–/])"
 YEAR2 = YEAR.replace("year", "year2")
 FUTURE_WEIGHT = 1.5  # news tell the past more often: a date ahead counts as half as far again
 DAY_RANGE = r"(?:\s*(?:[-–]|au|to|and|et)\s*[0-3]?\d(?:st|nd|rd|th|er)?)?"
+NUMERIC_RANGE = r"(?:\s*[-–]\s*[0-3]?\d)?"  # "20-22/12/2011": a range, dated by its first day
 # no date inside numbers, percentages, identifiers or ranges
 NOT_AFTER = r"(?<![\d,.\-–/])"
 NOT_BEFORE = r"(?![\d\-–/%]|[,.]\d)"
@@ -76,7 +77,8 @@ def _patterns(language: str) -> list[tuple[str, re.Pattern]]:
     words["direction"] = rf"(?P<dir>{words['past']}|{words['future']})"
     forms = _month_name_forms(lex, language, words) if lex["months"] else []
     forms += _vietnamese_forms(words) if language == "vi" else [
-        ("numeric", rf"{NOT_AFTER}(?P<day>[0-3]?\d)/(?P<mon>1[0-2]|0?[1-9])/{YEAR}", 0)]
+        ("numeric", rf"{NOT_AFTER}(?P<day>[0-3]?\d){NUMERIC_RANGE}/(?P<mon>1[0-2]|0?[1-9])/{YEAR}",
+         0)]
     forms += _relative_forms(lex, language, words)
     return [(form, re.compile(pattern, flags)) for form, pattern, flags in forms]
 
@@ -89,7 +91,7 @@ def _month_name_forms(lex: dict, language: str, w: dict) -> list[tuple[str, str,
         # "du 22 au 27 septembre", "13th - 17th June": a range, dated by its first day
         ("day_month", rf"(?<!\w)(?:(?:{w['wd']}),?\s+)?(?:the\s+)?{day}{DAY_RANGE}\s+"
                       rf"(?:of\s+)?{mon}(?:,?\s+{YEAR})?(?:\s+{w['direction']})?(?!\w)", re.I),
-        ("month_day", rf"(?<!\w)(?:(?:{w['wd']}),?\s+)?{mon}\s+{day}(?!\w)(?:,?\s+{YEAR})?",
+        ("month_day", rf"(?<!\w)(?:(?:{w['wd']}),?\s+)?{mon}\s+{day}(?!\w)(?:(?:,\s*|\s+){YEAR})?",
          re.I),
         ("month", rf"(?<!\w)(?:(?P<part>{w['part']})[-\s]+|(?P<dir0>{w['past']}|{w['future']})"
                   rf"\s+){mon}(?!\w)(?:\s+{YEAR})?(?:\s+{w['direction']})?", re.I),
@@ -108,7 +110,7 @@ def _vietnamese_forms(w: dict) -> list[tuple[str, str, int]]:
         ("numeric", rf"(?:{time_word}\s+(?:(?:{w['wd']})\s*,?\s*)?(?:ngày\s+)?|(?<=\())"
                     rf"{day}(?:\s*[-–]\s*[0-3]?\d)?/{month}(?:/{YEAR})?(?![\d/])", re.I),
         ("numeric", rf"{time_word}\s+{day}-{month}(?:-{YEAR})?(?![\d/\-])", re.I),
-        ("numeric", rf"{NOT_AFTER}{day}/{month}/{YEAR}", 0),
+        ("numeric", rf"{NOT_AFTER}{day}{NUMERIC_RANGE}/{month}/{YEAR}", 0),
         ("month", rf"(?:(?P<part>{w['part']})\s+)?(?<![\d]\s)tháng\s+{month}(?!\d)"
                   rf"(?:\s*/\s*{YEAR}|\s+năm\s+{YEAR2})?(?:\s+{w['direction']})?", re.I),
     ]
