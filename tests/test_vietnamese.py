@@ -426,3 +426,28 @@ def test_old_spelling_sy_and_offices_of_an_international_body():
     assert by_name(persons, "Maria Alvarez")["mentions"]
     assert by_name(persons, "Lê Thị Mai")["country"] == "VN"
     assert by_name(orgs, "Văn phòng WHO tại Lào")["country"] is None  # WHO's, not Viet Nam's
+
+
+def test_a_body_written_shorter_and_longer_in_one_article_is_one_body():
+    text = (
+        "Sáng 3/5, Giám đốc Sở Y tế Nghệ An Lê Văn Chín tiếp đoàn Đại học Montpellier (Pháp). "
+        "Đoàn công tác của Sở Y tế đã đến Bệnh viện Sản Nhi Nghệ An. Trường Đại học Tổng hợp "
+        "Montpellier sẽ đào tạo bác sĩ sản khoa cho bệnh viện.\n"
+    )
+    persons, orgs = extract(text)
+    department = by_name(orgs, "Sở Y tế Nghệ An")
+    assert "Sở Y tế" in department["aliases"]
+    assert len(mention_texts(text, department)) == 2
+    assert not any(org["name"] == "Sở Y tế" for org in orgs)
+    universities = [org for org in orgs if org["kind"] == "university"]
+    assert len(universities) == 1 and universities[0]["country"] == "FR"
+    assert by_name(persons, "Lê Văn Chín")["roles"][0]["organization"] == department["id"]
+
+
+def test_two_longer_forms_keep_a_short_name_apart():
+    text = (
+        "Sở Y tế Cao Bằng và Sở Y tế Lạng Sơn đã họp với Cục Hải quan Nam Ninh. Sở Y tế sẽ "
+        "báo cáo kết quả.\n"
+    )
+    _, orgs = extract(text)
+    assert {"Sở Y tế Cao Bằng", "Sở Y tế Lạng Sơn", "Sở Y tế"} <= {org["name"] for org in orgs}

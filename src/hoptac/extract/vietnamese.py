@@ -300,7 +300,8 @@ def find_places(tokens: list[Token]) -> list[Span]:
             spans.append(Span(i, i + prefix + n, code))  # "Cộng hòa Cuba", "Vương quốc Anh"
             i += prefix + n
         elif n := _match(tokens, i, places, max_len=8)[0]:
-            if tokens[i].is_cap and not _inside_name(tokens, i, n):
+            if tokens[i].is_cap and not _inside_name(tokens, i, n) \
+                    and not _inside_word(tokens, i + n):
                 code = None if _local_name(tokens, i, n) else places[_key_of(tokens, i, n)]
                 spans.append(Span(i, i + n, code))
                 i += n
@@ -309,6 +310,12 @@ def find_places(tokens: list[Token]) -> list[Span]:
         else:
             i += 1
     return spans
+
+
+def _inside_word(tokens: list[Token], j: int) -> bool:
+    """'Pháp' in 'pháp y' (forensics): the segmenter's word goes on in lowercase past j."""
+    return (0 < j < len(tokens) and not tokens[j - 1].word_end and not tokens[j].word_start
+            and tokens[j].is_word and not tokens[j].is_cap)
 
 
 def _local_name(tokens: list[Token], i: int, n: int) -> bool:
@@ -1367,7 +1374,8 @@ class _Registry:
             org = {"id": f"o{len(self.orgs) + 1}", "name": hit.name, "aliases": [],
                    "country": hit.country, "kind": hit.kind, "mentions": [],
                    "_guessed": hit.country_guessed, "_after": hit.country_after,
-                   "_foreign_head": bool(hit.head and hit.head.get("foreign"))}
+                   "_foreign_head": bool(hit.head and hit.head.get("foreign")),
+                   "_known": hit.key.endswith("|known")}
             self.orgs.append(org)
             self.org_keys[hit.key] = org
         written = self.text[tokens[hit.i].start:tokens[hit.j - 1].end]
@@ -1474,6 +1482,35 @@ class _Registry:
                     continue
                 _add_mention(person, m.start(), m.end())
 
+    def _merge_shorter_names(self) -> None:
+        """One body written shorter and longer in one article is one body: 'Sở Y tế' and 'Sở
+        Y tế Quảng Ninh', 'Trung tâm Kiểm dịch Y tế Quốc tế' and the same + its province;
+        'Đại học Bordeaux' and 'Trường Đại học Tổng hợp Bordeaux' (same foreign name, same
+        kind). Only when one longer body fits, so two provinces' departments stay apart."""
+        for short in list(self.orgs):
+            if short.get("_known"):
+                continue
+            longer = [org for org in self.orgs if org is not short and _longer_form_of(short, org)]
+            if len(longer) == 1:
+                self._merge_into(short, longer[0])
+
+    def _merge_into(self, short: dict, target: dict) -> None:
+        for alias in [short["name"], *short["aliases"]]:
+            if alias != target["name"] and alias not in target["aliases"]:
+                target["aliases"].append(alias)
+        for mention in short["mentions"]:
+            _add_mention(target, mention["start"], mention["end"])
+        if target["country"] is None and not short.get("_guessed"):
+            target["country"] = short["country"]
+        self.orgs.remove(short)
+        for key, org in list(self.org_keys.items()):
+            if org is short:
+                self.org_keys[key] = target
+        for person in self.persons:
+            for role in person["roles"]:
+                if role["organization"] == short["id"]:
+                    role["organization"] = target["id"]
+
     def count_countries(self, places: list[Span]) -> None:
         self.foreign_countries.update(str(p.value) for p in places if p.value and p.value != "VN")
 
@@ -1510,12 +1547,41 @@ class _Registry:
             org = self.org_keys.get(key) or self.org_keys.get(key + "|known")
             if org is not None:
                 role["organization"] = org["id"]
+        self._merge_shorter_names()
         self._fill_partner_country()
         for item in self.persons + self.orgs:
             item["mentions"].sort(key=lambda m: m["start"])
-            for private in ("_guessed", "_after", "_foreign_head", "_foreign"):
+            for private in ("_guessed", "_after", "_foreign_head", "_foreign", "_known"):
                 item.pop(private, None)
         return self.persons, self.orgs
+
+
+def _longer_form_of(short: dict, org: dict) -> bool:
+    """Whether `org` is `short` written out longer (see _Registry._merge_shorter_names)."""
+    if org["kind"] != short["kind"] or short["kind"] == "company" and org.get("_known"):
+        return False
+    if short["country"] != org["country"] and not short.get("_guessed"):
+        return False
+    plain = _person_key(short["name"])
+    if len(plain.split()) < 3 and short["kind"] not in {"agency", "hospital"}:
+        return False  # a head and one word ('Trường Y') says too little
+    if len(plain.split()) < 2 or _key(short["name"])[-2:] in _phrases("admin_units") or \
+            _key(short["name"])[-1:] in _phrases("admin_units"):
+        return False  # "Bệnh viện Nhi đồng Thành phố" already names its city
+    for name in [org["name"], *org["aliases"]]:
+        other = _person_key(name)
+        if other.startswith(plain + " ") and not other[len(plain) + 1].isdigit():
+            return True
+    if short["kind"] in {"university", "hospital"}:
+        mine, theirs = _foreign_words(short["name"]), _foreign_words(org["name"])
+        return bool(mine) and mine == theirs
+    return False
+
+
+def _foreign_words(name: str) -> frozenset[str]:
+    """The words of a name that Vietnamese spelling cannot produce (Bordeaux, Kyoto)."""
+    return frozenset(w.lower() for w in re.findall(r"[\w\u0300-\u036f]+", name)
+                     if w[0].isupper() and not is_vietnamese_syllable(w))
 
 
 def _implied_ministry(tokens: list[Token], places: list[Span],
