@@ -589,3 +589,18 @@ def test_coordinated_plural_fields_are_no_companies():
     found = names(organizations)
     assert "vaccines and pharmaceuticals" not in found
     assert "hau giang pharmaceuticals" in found
+
+
+def test_names_in_a_list_of_titled_guests_stay_apart_from_bodies():
+    en = ("Attending were Chairman of the Vietnam - Korea Friendship Association Tran Van Hai, "
+          "Director General, Ministry of Health and Welfare of Korea Yoon Seok-min and Deputy "
+          "Minister of Health Nguyen Thi Lan. Ho Chi Minh City-based Cho Ray Hospital hosted "
+          "the meeting.")
+    _, persons, organizations = extract(en, "en")
+    found = names(organizations)
+    assert fold("Ministry of Health and Welfare of Korea") in found
+    assert fold("Vietnam - Korea Friendship Association") in found
+    assert "cho ray hospital" in found
+    assert person(persons, "Yoon Seok-min")["country"] == "KR"
+    assert not any(fold("Director General") in fold(r["title"])
+                   for r in person(persons, "Tran Van Hai")["roles"])

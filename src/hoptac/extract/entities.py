@@ -276,6 +276,8 @@ def _org_extent(tokens: list[Token], i: int, length: int, spec: dict, language: 
             j += 3
             last = j
             continue
+        if english and tok.is_cap and _after_country_complement(tokens, i + length, j):
+            break  # "Ministry of Health, Labor and Welfare of Japan | Shiozaki Akihisa"
         if tok.is_cap and not _name_stop(tokens, j) and not is_title_word(tok):
             j += 1
             last = j
@@ -344,6 +346,16 @@ def _org_extent(tokens: list[Token], i: int, length: int, spec: dict, language: 
             continue
         break
     return first, last, acronym
+
+
+def _after_country_complement(tokens: list[Token], start: int, j: int) -> bool:
+    """Whether the name so far ends with "of <country>": nothing capitalised follows that."""
+    k = j
+    while k > start and tokens[k - 1].is_cap:
+        k -= 1
+    if k in (j, start) or tokens[k - 1].low not in ("of", "the"):
+        return False
+    return countries.country_code(" ".join(t.text for t in tokens[k:j])) is not None
 
 
 def _english_list_inside(tokens: list[Token], k: int, language: str) -> bool:
@@ -447,10 +459,16 @@ def _extend_backwards(tokens: list[Token], i: int) -> int:
                 and not _run_has_head(tokens, k - 1):
             k -= 1  # "Foreign Trade and Investment Ministry"
             continue
+        if tok.text in ("-", "–") and 0 < k < i - 1 and tokens[k - 1].is_cap \
+                and countries.country_code(tokens[k - 1].text) \
+                and countries.country_code(tokens[k + 1].text):
+            k -= 1  # "Vietnam - Japan Friendship Association"
+            continue
         french_article = tok.low in ("le", "la") and tok.text[:1].isupper()
         if not tok.is_cap or (_name_stop(tokens, k) and not french_article) \
-                or is_title_word(tok) or is_honorific(tok.text):
-            break
+                or is_title_word(tok) or is_honorific(tok.text) \
+                or re.search(r"-[a-z]+$", tok.text):
+            break  # "Ho Chi Minh City-based | Cho Ray Hospital"
         if countries.nationality_code(tok.text) and not countries.country_code(tok.text) \
                 and not _starts_city(tokens, k):
             break
@@ -1435,7 +1453,22 @@ def _title_after(tokens: list[Token], k: int, bodies: list[tuple[int, int]] = ()
         return None
     if not any(is_title_word(t) for t in segment[:6]):
         return None
+    if _title_of_next_person(tokens, j, bodies, persons):
+        return None
     return Role("", segment[0].start, segment[-1].end)
+
+
+def _title_of_next_person(tokens: list[Token], j: int, bodies, persons) -> bool:
+    """"Nguyen Phuoc Loc, Deputy Minister, Ministry of Health of Japan Shiozaki Akihisa": a
+    title followed by a comma, bodies and then another person's name is that person's."""
+    if j >= len(tokens) or tokens[j].text != ",":
+        return False
+    k = j + 1
+    while k < len(tokens) and (tokens[k].text == "," or _overlaps(tokens[k].start, tokens[k].end,
+                                                                  bodies)):
+        k += 1
+    return k > j + 1 and k < len(tokens) and \
+        _overlaps(tokens[k].start, tokens[k].end, persons)
 
 
 # ----------------------------------------------------------------------------- assembly
@@ -1476,6 +1509,7 @@ class EntityFinder:
                              if (c := _clean_person(self.context, m, [])) is not None}
         orgs = self._organizations(person_starts)
         org_spans = [(m.start, m.end) for g in orgs for m in g.mentions]
+        raw_persons += self._names_after_bodies(org_spans)
         persons = self._persons(raw_persons, org_spans)
         self.person_groups = persons
         org_ids = {id(g): f"o{n}" for n, g in enumerate(orgs, 1)}
@@ -1542,6 +1576,23 @@ class EntityFinder:
         codes = {g.country for g in groups if g is not group and g.explicit and g.country
                  and words & self._proper_words(g)}
         return codes.pop() if len(codes) == 1 else None
+
+    def _names_after_bodies(self, org_spans: list[tuple[int, int]]) -> list[PersonMention]:
+        """"Director General, Ministry of Health of Korea Yoon Seok-min": a name right after
+        a body that ends with its country belongs to the person the title is about."""
+        ends = {b for _, b in org_spans}
+        found = []
+        for tokens in self.tokens:
+            for k, tok in enumerate(tokens):
+                if k == 0 or tokens[k - 1].end not in ends or not tok.is_cap:
+                    continue
+                if not _after_country_complement(tokens, 0, k):
+                    continue
+                n = _name_run(tokens, k)
+                if n >= 2:
+                    a, b = tok.start, tokens[k + n - 1].end
+                    found.append(PersonMention(a, b, self.context.text[a:b]))
+        return found
 
     def _ends_with_person(self, name: str) -> bool:
         """"Vietnam Ito Naoki" (the model's ORG for "Ambassador to Vietnam Ito Naoki"): a
