@@ -451,3 +451,18 @@ def test_two_longer_forms_keep_a_short_name_apart():
     )
     _, orgs = extract(text)
     assert {"Sở Y tế Cao Bằng", "Sở Y tế Lạng Sơn", "Sở Y tế"} <= {org["name"] for org in orgs}
+
+
+def test_loose_hyphen_counted_bodies_and_foreign_cities_in_vietnamese_spelling():
+    text = (
+        "Hội nghị giữa Sở Y tế 2 tỉnh biên giới với Cục Hải quan Côn Minh có ông Jean- Luc "
+        "Moreau, chuyên gia Pháp. Ông Moreau đánh giá cao Bệnh viện 103 đã tham gia.\n"
+    )
+    persons, orgs = extract(text)
+    expert = by_name(persons, "Jean-Luc Moreau")
+    assert mention_texts(text, expert)[0] == "Jean- Luc Moreau"
+    assert len(expert["mentions"]) == 2
+    names = {org["name"] for org in orgs}
+    assert "Sở Y tế" in names and not any("2 tỉnh" in name for name in names)
+    assert by_name(orgs, "Cục Hải quan Côn Minh")["country"] == "CN"
+    assert "Bệnh viện 103" in names  # a number that is the body's own

@@ -543,6 +543,8 @@ def _extend_name(tokens: list[Token], start: int, j: int, places: list[Span], he
         if token.is_word and (token.is_cap or token.text[0].isdigit()):
             if has_name and _starts_other_entity(tokens, j):
                 break
+            if token.text[0].isdigit() and _counts_something(tokens, j + 1):
+                break  # "Sở Y tế 3 tỉnh": how many, not the body's number
             # "Bệnh viện Trường ĐH Y Dược": a head right after a head is part of the name
             head_n = _match(tokens, j, _phrases("heads"), whole_words=True)[0]
             j, has_name, inner_head = j + max(head_n, 1), not head_n, bool(head_n)
@@ -808,11 +810,11 @@ def _default_org_country(tokens: list[Token], name_start: int, j: int, kind: str
     """Viet Nam for a body with a Vietnamese name; none for foreign-named or international."""
     if kind == "international" or _names_international_body(tokens, name_start, j):
         return None  # "Văn phòng WHO tại Việt Nam": an office of WHO, no country's
-    if kind in {"government", "ministry", "agency"}:
-        return "VN"  # UBND, Sở, Cục...: Vietnamese administration unless a country is named
     city = _city_country(tokens, name_start, j)
     if city:
-        return city  # "ĐH Y Dược TP.HCM", "Viện Pasteur Paris"
+        return city  # "ĐH Y Dược TP.HCM", "Viện Pasteur Paris", "Cục Hải quan Nam Ninh"
+    if kind in {"government", "ministry", "agency"}:
+        return "VN"  # UBND, Sở, Cục...: Vietnamese administration unless a country is named
     words = [t for t in tokens[name_start:j] if t.is_word]
     if words and _is_foreign_word(words[-1]):
         return None  # "Tập đoàn Y tế Seishokai", "Bệnh viện HPlus Yangji": a foreign name
@@ -844,8 +846,11 @@ def _city_country(tokens: list[Token], start: int, j: int) -> str | None:
 @cache
 def _shared_cities() -> dict[tuple[str, ...], str]:
     shared = json.loads((DATA / "countries.json").read_text(encoding="utf-8"))
-    return {_key(city): code for code, entry in shared.get("countries", {}).items()
-            for city in entry.get("cities", [])}
+    cities = {_key(city): code for code, entry in shared.get("countries", {}).items()
+              for city in entry.get("cities", [])}
+    cities.update({_key(city): code for city, code in _load("vi_places.json")["foreign_cities"]
+                   .items()})
+    return cities
 
 
 def _org_key(tokens: list[Token], places: list[Span], hit: OrgHit, name_start: int) -> str:
@@ -1192,9 +1197,34 @@ def _cap_run(tokens: list[Token], j: int, covered: set[int]) -> int:
         elif (token.low in _particles() and k + 1 < len(tokens) and tokens[k + 1].is_cap
               and k > j and not _has_vi_marks(tokens[k - 1].text)):
             k += 1
+        elif _loose_hyphen(tokens, k):
+            k += 1  # "Jean- Claude": a compound given name typed with a space after its hyphen
         else:
             break
     return k
+
+
+def _person_name(tokens: list[Token], a: int, b: int) -> str:
+    """The name as written, a loose hyphen closed up ('Jean- Claude' -> 'Jean-Claude')."""
+    return re.sub(r"-\s+", "-", _span_text(tokens, a, b))
+
+
+def _counts_something(tokens: list[Token], j: int) -> bool:
+    """A lowercase unit after a number: '3 tỉnh', '2 nước', '5 bệnh viện'."""
+    if j >= len(tokens) or tokens[j].is_cap or not tokens[j].is_word:
+        return False
+    return bool(_match(tokens, j, _phrases("admin_units"), max_len=2)[0]
+                or _match(tokens, j, _phrases("heads"), whole_words=True)[0]
+                or tokens[j].low in {"nước", "bên", "đơn", "cơ", "quốc"})
+
+
+def _loose_hyphen(tokens: list[Token], k: int) -> bool:
+    """A hyphen glued to the foreign word before it and followed by a capitalised word."""
+    if not (0 < k < len(tokens) - 1 and tokens[k].text == "-"):
+        return False
+    before, after = tokens[k - 1], tokens[k + 1]
+    return (before.end == tokens[k].start and before.is_cap and _is_foreign_word(before)
+            and after.is_cap and after.is_word)
 
 
 def _vietnamese_name_end(tokens: list[Token], j: int, run: int) -> int:
@@ -1210,7 +1240,7 @@ def _vietnamese_name_end(tokens: list[Token], j: int, run: int) -> int:
 def _person_hit(tokens: list[Token], name: tuple[int, int, bool], title_i: int, title_j: int,
                 foreign: bool) -> PersonHit:
     a, b, _ = name
-    hit = PersonHit(a, b, _span_text(tokens, a, b), foreign)
+    hit = PersonHit(a, b, _person_name(tokens, a, b), foreign)
     title_end = title_j
     while title_end > title_i and not tokens[title_end - 1].is_word:
         title_end -= 1
@@ -1242,7 +1272,7 @@ def _person_after_honorific(tokens: list[Token], i: int, covered: set[int]) -> P
         name = _name_at(tokens, j, covered, after_title=True)
     if name is None:
         return None
-    return PersonHit(name[0], name[1], _span_text(tokens, name[0], name[1]), name[2])
+    return PersonHit(name[0], name[1], _person_name(tokens, name[0], name[1]), name[2])
 
 
 def _bare_vietnamese_name(tokens: list[Token], i: int, covered: set[int]) -> PersonHit | None:
@@ -1262,7 +1292,7 @@ def _bare_vietnamese_name(tokens: list[Token], i: int, covered: set[int]) -> Per
         return None
     if tokens[a].tag and tokens[a].tag != "Np" and not any(t.tag == "Np" for t in tokens[a:b]):
         return None
-    return PersonHit(a, b, _span_text(tokens, a, b), False)
+    return PersonHit(a, b, _person_name(tokens, a, b), False)
 
 
 NAMESAKE_WORDS = {"đường", "phố", "ngõ", "số", "quận", "huyện", "phường", "xã", "tỉnh", "cầu",
