@@ -604,3 +604,14 @@ def test_names_in_a_list_of_titled_guests_stay_apart_from_bodies():
     assert person(persons, "Yoon Seok-min")["country"] == "KR"
     assert not any(fold("Director General") in fold(r["title"])
                    for r in person(persons, "Tran Van Hai")["roles"])
+
+
+def test_korean_names_are_korean_when_nothing_else_says_and_korea_is_named():
+    en = ("South Korean health officials visited Hanoi on Monday. Vice Minister Choi Min-ho "
+          "met Health Minister Nguyen Van Tuan and Malaysian officials.")
+    _, persons, _ = extract(en, "en")
+    assert person(persons, "Choi Min-ho")["country"] == "KR"
+    fr = ("Des responsables sud-coréens ont visité Hanoï. Le vice-ministre Choi Min-ho a "
+          "rencontré le ministre Nguyen Van Tuan et des responsables malaisiens.")
+    _, persons, _ = extract(fr, "fr")
+    assert person(persons, "Choi Min-ho")["country"] == "KR"

@@ -87,6 +87,7 @@ class Lexicon:
     honorifics: frozenset[str]
     skip_before_title: frozenset[str]
     surnames: frozenset[str]
+    korean_surnames: frozenset[str]
     particles: frozenset[str]
     not_names: frozenset[str]
 
@@ -125,6 +126,7 @@ def lexicon() -> Lexicon:
         honorifics=frozenset(titles["honorifics"]),
         skip_before_title=frozenset(fold(w) for w in titles["skip_before_title"]),
         surnames=frozenset(names["vietnamese_surnames"]),
+        korean_surnames=frozenset(names["korean_surnames"]),
         particles=frozenset(names["particles"]),
         not_names=frozenset(names["not_names"]),
     )
@@ -1303,6 +1305,16 @@ def _next_to_capitalised(text: str, start: int, end: int) -> bool:
     return any(m and m.group(1)[:1].isupper() for m in (before, after))
 
 
+KOREAN_GIVEN_NAME = re.compile(r"^[A-Z][a-z]+-[a-z]+$")
+
+
+def _korean_name(name: str) -> bool:
+    """"Kim Gang-lip", "Park Neung-hoo": a Korean family name and a hyphenated given name."""
+    words = name.split()
+    return len(words) == 2 and fold(words[0]) in lexicon().korean_surnames \
+        and bool(KOREAN_GIVEN_NAME.match(words[1]))
+
+
 def _subsequence(short: list[str], long_: list[str]) -> bool:
     rest = iter(long_)
     return all(word in rest for word in short)
@@ -1495,8 +1507,8 @@ class EntityFinder:
         self.host = countries.host_country(context)
         self.foreign_partner = self._foreign_partner()
         body = context.text[context.body_start:context.body_end]
-        self.mentions_vietnam = any(code == countries.DEFAULT_HOST
-                                    for _, _, code in countries.country_mentions(body))
+        self.article_countries = {code for _, _, code in countries.country_mentions(body)}
+        self.mentions_vietnam = countries.DEFAULT_HOST in self.article_countries
 
     def run(self) -> tuple[list[dict], list[dict]]:
         strong = _honorific_persons(self.context) + _surname_persons(self.context)
@@ -1839,6 +1851,8 @@ class EntityFinder:
             return "VN"
         if international:
             return None  # staff of an international body: no country of the article's
+        if _korean_name(group.name) and "KR" in self.article_countries:
+            return "KR"
         if not self.mentions_vietnam and self.host != countries.DEFAULT_HOST:
             # an article between two other countries is told from its host's side: "the
             # Prime Minister" of an Indian release is Indian
