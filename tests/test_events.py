@@ -465,3 +465,24 @@ def test_a_signing_on_this_occasion_is_dated_by_the_lead_event(language, text):
     events = events_of(text, language, "2025-06-07")
     assert sorted((e["type"], e["date"]) for e in events) == [
         ("meeting", "2025-06-06"), ("signing", "2025-06-06")]
+
+
+def test_a_dateline_on_the_header_line_places_the_lead_event():
+    text = (" date 2018-12 Santiago (VNA) – L'ambassade du Vietnam au Chili a remis une "
+            "distinction à l'hôpital Santa Rosa lors d'une cérémonie tenue mardi 4 décembre.")
+    from hoptac.extract.pipeline import build_context
+    from hoptac.model import Article
+
+    context = build_context(Article(id="x", text=text))
+    events = find_events(context, [], [], find_dates(context))
+    assert [(e["type"], e["date"], e["place"]) for e in events] == [
+        ("other", "2018-12-04", "Santiago")]
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("en", "On May 3, the two ministers said the hospitals could sign an MoU."),
+    ("fr", "Le 3 mai, les ministres ont indiqué que des accords pourraient être signés."),
+    ("vi", "Ngày 3/5, hai Bộ trưởng cho biết hai bệnh viện có thể ký kết biên bản ghi nhớ."),
+])
+def test_a_possible_signing_is_no_event(language, text):
+    assert events_of(text, language, "2025-05-05") == []

@@ -284,12 +284,15 @@ def _datelines(context: Context) -> list[tuple[int, int]]:
 
 
 def _first_paragraphs(context: Context) -> list[tuple[int, str]]:
-    """(offset, text) of the first paragraphs of the body (a dateline may follow a caption)."""
-    found = []
+    """(offset, text) of the first paragraphs of the body (a dateline may follow a caption),
+    after a title line that is a lede (" date 2018-12 Tokyo (VNA) – L'ambassade ...")."""
+    title = title_sentence(context)
+    found = [(title.start, title.text)] if title is not None else []
     for match in re.finditer(r"[^\n]*\S[^\n]*", context.text[:context.body_end]):
-        if match.start() >= context.body_start:
-            found.append((match.start(), match.group()))
-        if len(found) == DATELINE_PARAGRAPHS:
+        start = max(match.start(), context.body_start)  # a header line may hold the lede
+        if start < match.end() and context.text[start:match.end()].strip():
+            found.append((start, context.text[start:match.end()]))
+        if len(found) >= DATELINE_PARAGRAPHS:
             break
     return found
 
