@@ -9,9 +9,13 @@ headline mention gives way to the body sentence that tells the event in full.
 A date in a sentence belongs to the nearest trigger, unless an agreement mention is nearer
 ("the talks followed the MoU signed in May" does not date the talks in May); "the same day"
 dates an event by the lead event. Dates of datelines and time stamps are no event dates.
-Events under a future or wish phrasing ("with the aim of signing", "the upcoming visit") and
-event words after a number ("cinq conférences") make no event; signings told in passing by
-the agreements stage ("the MoU signed in May") are events of their own.
+Events under a future, wish or approval phrasing ("with the aim of signing", "the upcoming
+visit", "approved the signing of"), event words after a number ("cinq conférences") and events
+named as the setting of another ("on the sidelines of the forum") make no event; signings told
+in passing by the agreements stage ("the MoU signed in May") are events of their own.
+Every mention folded into an event ("At the signing ceremony in Hanoi", "the event", "buổi lễ")
+tells its place and persons too, unless its sentence gives another date; a place is a city after
+a preposition, a named venue ("tại Trụ sở Chính phủ"), the country of a visit, or the dateline.
 """
 
 from __future__ import annotations
