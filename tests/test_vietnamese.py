@@ -466,3 +466,20 @@ def test_loose_hyphen_counted_bodies_and_foreign_cities_in_vietnamese_spelling()
     assert "Sở Y tế" in names and not any("2 tỉnh" in name for name in names)
     assert by_name(orgs, "Cục Hải quan Côn Minh")["country"] == "CN"
     assert "Bệnh viện 103" in names  # a number that is the body's own
+
+
+def test_two_spellings_of_a_foreign_agency_a_bare_head_in_a_title_and_venues():
+    text = (
+        "Ngày 9/10, tại Trung tâm Hội nghị tỉnh Bắc Ninh, Bộ Y tế và Cơ quan Quản lý Thực phẩm "
+        "và Dược phẩm Quốc gia Hàn Quốc đã ký kết. Ông Park Min-ho, Phó Giám đốc Cơ quan Quản lý "
+        "Thực phẩm Dược phẩm Quốc gia Hàn Quốc, phát biểu. Bà Trần Thị Lan, Giám đốc Bệnh viện, "
+        "giới thiệu Bệnh viện Đa khoa tỉnh Bắc Ninh.\n"
+    )
+    persons, orgs = extract(text)
+    agencies = [org for org in orgs if org["country"] == "KR"]
+    assert len(agencies) == 1
+    park = by_name(persons, "Park Min-ho")
+    assert park["roles"][0]["organization"] == agencies[0]["id"]
+    hospital = by_name(orgs, "Bệnh viện Đa khoa tỉnh Bắc Ninh")
+    assert by_name(persons, "Trần Thị Lan")["roles"][0]["organization"] == hospital["id"]
+    assert not any(org["name"].startswith("Trung tâm") for org in orgs)  # a venue

@@ -1518,11 +1518,29 @@ class _Registry:
         'Đại học Bordeaux' and 'Trường Đại học Tổng hợp Bordeaux' (same foreign name, same
         kind). Only when one longer body fits, so two provinces' departments stay apart."""
         for short in list(self.orgs):
-            if short.get("_known"):
+            if short.get("_known") or short not in self.orgs:
                 continue
             longer = [org for org in self.orgs if org is not short and _longer_form_of(short, org)]
             if len(longer) == 1:
                 self._merge_into(short, longer[0])
+
+    def _link_bare_heads(self) -> None:
+        """'Giám đốc Bệnh viện', 'Phó Giám đốc Sở': a title ending with a bare head noun means
+        the one body of that head the article names (none when it names two)."""
+        for person in self.persons:
+            for role in person["roles"]:
+                if role["organization"] is not None:
+                    continue
+                words = _key(role["title"])
+                for n in (3, 2, 1):
+                    head = _phrases("heads").get(words[-n:]) if len(words) > n else None
+                    if head is None or _phrases("titles").get(words[-n:]):
+                        continue
+                    fits = [org for org in self.orgs
+                            if _key(org["name"])[:n] == words[-n:] and len(_key(org["name"])) > n]
+                    if len(fits) == 1:
+                        role["organization"] = fits[0]["id"]
+                    break
 
     def _merge_into(self, short: dict, target: dict) -> None:
         for alias in [short["name"], *short["aliases"]]:
@@ -1578,6 +1596,7 @@ class _Registry:
             if org is not None:
                 role["organization"] = org["id"]
         self._merge_shorter_names()
+        self._link_bare_heads()
         self._fill_partner_country()
         for item in self.persons + self.orgs:
             item["mentions"].sort(key=lambda m: m["start"])
@@ -1604,8 +1623,33 @@ def _longer_form_of(short: dict, org: dict) -> bool:
             return True
     if short["kind"] in {"university", "hospital"}:
         mine, theirs = _foreign_words(short["name"]), _foreign_words(org["name"])
-        return bool(mine) and mine == theirs
-    return False
+        if mine and mine == theirs:
+            return True
+    return _same_foreign_body(short, org)
+
+
+def _same_foreign_body(short: dict, org: dict) -> bool:
+    """Two spellings of one foreign body: same country (not Viet Nam), and the words of the
+    shorter one, its country's words aside, all in the longer ('Cục Giám sát Dược phẩm Quốc
+    gia nước CHND Trung Hoa' and 'Cục Giám sát quản lý Dược phẩm Quốc gia Trung Quốc')."""
+    if short["country"] in {None, "VN"} or short["country"] != org["country"]:
+        return False
+    if short.get("_guessed") or org.get("_guessed"):
+        return False
+    mine, theirs = set(_key(short["name"])), set(_key(org["name"]))
+    core = mine - _country_syllables()
+    return len(core) >= 4 and core <= theirs and mine != theirs
+
+
+@cache
+def _country_syllables() -> frozenset[str]:
+    words = {"nước", "của", "tại"}
+    for table in ("countries", "state_prefixes"):
+        for key in _phrases(table):
+            words.update(key)
+    for name in _load("vi_places.json")["countries_extra"]:
+        words.update(_key(name))
+    return frozenset(words)
 
 
 def _foreign_words(name: str) -> frozenset[str]:
@@ -1725,6 +1769,7 @@ def find_persons_and_organizations(context: Context) -> tuple[list[dict], list[d
                                   registry.org_names())
         orgs = _outside_titles(tokens, orgs)
         persons = find_persons(tokens, places, orgs)
+        orgs = [hit for hit in orgs if hit.kind != "venue"]  # where, not who: a place
         for hit in orgs:
             registry.add_org(tokens, hit)
         for hit in persons:
