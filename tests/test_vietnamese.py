@@ -483,3 +483,15 @@ def test_two_spellings_of_a_foreign_agency_a_bare_head_in_a_title_and_venues():
     hospital = by_name(orgs, "Bệnh viện Đa khoa tỉnh Bắc Ninh")
     assert by_name(persons, "Trần Thị Lan")["roles"][0]["organization"] == hospital["id"]
     assert not any(org["name"].startswith("Trung tâm") for org in orgs)  # a venue
+
+
+def test_a_bare_vietnamese_office_is_the_hosts_not_the_guests():
+    text = (
+        "Đoàn Văn phòng Bộ Y tế Việt Nam đã thăm Văn phòng Bộ Y tế Campuchia. Chánh Văn phòng "
+        "Bộ Lê Văn Mười cho biết hai bên sẽ trao đổi cán bộ.\n"
+    )
+    persons, orgs = extract(text)
+    office = by_name(orgs, "Văn phòng Bộ Y tế Việt Nam")
+    assert "Văn phòng Bộ" in office["aliases"]
+    assert by_name(orgs, "Văn phòng Bộ Y tế Campuchia")["country"] == "KH"
+    assert by_name(persons, "Lê Văn Mười")["roles"][0]["organization"] == office["id"]

@@ -1521,6 +1521,8 @@ class _Registry:
             if short.get("_known") or short not in self.orgs:
                 continue
             longer = [org for org in self.orgs if org is not short and _longer_form_of(short, org)]
+            if len(longer) > 1:  # 'Văn phòng Bộ': the host's, rather than the guest's
+                longer = [org for org in longer if org["country"] == short["country"]]
             if len(longer) == 1:
                 self._merge_into(short, longer[0])
 
