@@ -108,3 +108,15 @@ def test_a_country_named_once_in_passing_is_not_a_partner():
             "Vietnamese hospitals will take part.")
     context = build_context(Article(id="t", text=text, language="en"))
     assert set(countries.find_countries(context, [], [])) == {"VN", "KR"}
+
+
+def test_countries_beyond_the_usual_partners_and_their_regions():
+    from hoptac.extract import countries
+
+    text = ("Delegations from Azerbaijan, the Dominican Republic and Kyrgyzstan met in "
+            "Xieng Khouang; la République populaire démocratique de Corée et le Tadjikistan.")
+    assert [code for _, _, code in countries.country_mentions(text)] == \
+        ["AZ", "DO", "KG", "KP", "TJ"]
+    assert countries.city_code("Xieng Khouang") == "LA"
+    assert countries.city_code("Kansai") == "JP"
+    assert countries.city_code("Quảng Tây") == "CN"

@@ -615,3 +615,20 @@ def test_korean_names_are_korean_when_nothing_else_says_and_korea_is_named():
           "rencontré le ministre Nguyen Van Tuan et des responsables malaisiens.")
     _, persons, _ = extract(fr, "fr")
     assert person(persons, "Choi Min-ho")["country"] == "KR"
+
+
+def test_vietnamese_person_called_by_given_names_and_titles_in_quotes_are_no_bodies():
+    fr = ("La délégation est dirigée par la ministre Nguyên Thi Kim Lan, \"Médecin du Peuple\", "
+          "membre du Comité central. Il s'agit de la première visite en France de Mme Kim Lan.")
+    _, persons, organizations = extract(fr, "fr")
+    assert len(persons) == 1 and len(person(persons, "Nguyên Thi Kim Lan")["mentions"]) == 2
+    assert not any("medecin" in n for n in names(organizations))
+
+
+def test_ambassadors_of_countries_named_in_full_french_forms():
+    fr = ("L'ambassadeur de la République populaire démocratique de Corée au Vietnam, Ri Song "
+          "Chol, et l'ambassadeur de la République d'Azerbaïdjan, Elchin Bayramov, ont été reçus "
+          "par le ministre Tran Van Hai.")
+    _, persons, _ = extract(fr, "fr")
+    assert person(persons, "Ri Song Chol")["country"] == "KP"
+    assert person(persons, "Elchin Bayramov")["country"] == "AZ"

@@ -738,7 +738,9 @@ def _plausible_org_name(text: str) -> bool:
 
 def _in_quotes(text: str, start: int) -> bool:
     before = text[max(0, start - 120):start]
-    return before.count("«") > before.count("»") or before.count("“") > before.count("”")
+    line = before.rsplit("\n", 1)[-1]
+    return before.count("«") > before.count("»") or before.count("“") > before.count("”") \
+        or line.count('"') % 2 == 1
 
 
 def _appositive_orgs(context: Context, tokens_by_sentence: list[list[Token]],
@@ -1291,6 +1293,9 @@ def _same_person(a: str, b: str) -> bool:
     short, long_ = sorted((ta, tb), key=len)
     if long_[:len(short)] == short:
         return True  # "Phung Quang" is the start of "Phung Quang Thanh"
+    if len(short) == 2 and len(long_) >= 3 and long_[-2:] == short \
+            and long_[0] in lexicon().surnames:
+        return True  # "Mme Kim Tiên" is Nguyên Thi Kim Tiên called by her given names
     # "Nguyên Kim Tiên" is "Nguyên Thi Kim Tiên" without the middle name
     return short[0] == long_[0] and short[-1] == long_[-1] and _subsequence(short, long_)
 
