@@ -495,3 +495,16 @@ def test_a_bare_vietnamese_office_is_the_hosts_not_the_guests():
     assert "Văn phòng Bộ" in office["aliases"]
     assert by_name(orgs, "Văn phòng Bộ Y tế Campuchia")["country"] == "KH"
     assert by_name(persons, "Lê Văn Mười")["roles"][0]["organization"] == office["id"]
+
+
+def test_lowercase_heads_hospital_groups_and_abbreviations_glued_to_a_verb():
+    text = (
+        "Ông Yann Le Goff (Nhóm bệnh viện Finistère Nord, Pháp) đã làm việc với trung tâm Y "
+        "tế huyện Đông Anh. Ban tổ chức cho biết các trung tâm y tế Pháp sẽ hỗ trợ. Đại diện "
+        "Cục Quản lý YHCT TQ dự lễ ký.\n"
+    )
+    _, orgs = extract(text)
+    assert by_name(orgs, "Nhóm bệnh viện Finistère Nord")["country"] == "FR"
+    assert by_name(orgs, "trung tâm Y tế huyện Đông Anh")["country"] == "VN"
+    assert by_name(orgs, "Cục Quản lý YHCT TQ")["country"] == "CN"  # TQ: Trung Quốc
+    assert not any(org["name"].startswith("trung tâm y tế") for org in orgs)  # no name

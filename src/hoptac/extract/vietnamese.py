@@ -315,7 +315,13 @@ def find_places(tokens: list[Token]) -> list[Span]:
 def _inside_word(tokens: list[Token], j: int) -> bool:
     """'Pháp' in 'pháp y' (forensics): the segmenter's word goes on in lowercase past j."""
     return (0 < j < len(tokens) and not tokens[j - 1].word_end and not tokens[j].word_start
-            and tokens[j].is_word and not tokens[j].is_cap)
+            and tokens[j].is_word and not tokens[j].is_cap and not _is_caps_word(tokens[j - 1]))
+
+
+def _is_caps_word(token: Token) -> bool:
+    """An abbreviation in capitals ('TQ', 'YHCT'), which the segmenter may glue to the next
+    word."""
+    return len(token.text) > 1 and token.text.isupper()
 
 
 def _local_name(tokens: list[Token], i: int, n: int) -> bool:
@@ -452,16 +458,17 @@ def _organization_at(tokens: list[Token], i: int, places: list[Span]) -> OrgHit 
 def _lowercase_head_org(tokens: list[Token], i: int, places: list[Span]) -> OrgHit | None:
     """'bệnh viện Chợ Rẫy', 'tập đoàn Pfizer': news also writes these heads in lowercase.
 
-    Only hospitals, universities and companies, and only before a capitalised name that is
-    more than a country ('các trường đại học Pháp' names no one).
+    Only hospitals, universities, companies and the heads marked 'lowercase_head' (trung tâm,
+    hiệp hội, ủy ban), and only before a capitalised name that is more than a country ('các
+    trường đại học Pháp' names no one).
     """
     head_n, head = _match(tokens, i, _phrases("heads"), whole_words=True)
-    if not head_n or head.get("kind") not in LOWERCASE_HEAD_KINDS:
+    if not head_n or not (head.get("kind") in LOWERCASE_HEAD_KINDS or head.get("lowercase_head")):
         return None
     if len(head["head"].split()) < 2 or i + head_n >= len(tokens):
         return None
     first = tokens[i + head_n]
-    if not (first.is_cap and first.is_word):
+    if not (first.is_cap and first.is_word) and not _admin_unit_at(tokens, i + head_n):
         return None
     place = _place_at(places, i + head_n)
     j = _extend_name(tokens, i, i + head_n, places, head)
@@ -531,8 +538,9 @@ def _extend_name(tokens: list[Token], start: int, j: int, places: list[Span], he
         if place is not None:
             j, has_name = place.j, True
             continue
-        if token.is_word and not token.word_start and j > start and tokens[j - 1].is_word:
-            j += 1  # the rest of a segmented word already begun ("Y tế")
+        if token.is_word and not token.word_start and j > start and tokens[j - 1].is_word \
+                and not _is_caps_word(tokens[j - 1]):
+            j += 1  # the rest of a segmented word already begun ("Y tế"; not "TQ dự")
             continue
         if not has_name and _admin_unit_at(tokens, j):
             j += 1
