@@ -486,3 +486,13 @@ def test_a_dateline_on_the_header_line_places_the_lead_event():
 ])
 def test_a_possible_signing_is_no_event(language, text):
     assert events_of(text, language, "2025-05-05") == []
+
+
+def test_on_this_occasion_dates_by_the_event_told_just_before():
+    text = ("The minister began a working visit to Chile on June 13.\n"
+            "The delegation toured two hospitals.\n"
+            "During their talks on June 14, the two ministers praised the cooperation.\n"
+            "On this occasion, the ministers signed a letter of intent.")
+    events = events_of(text, "en", "2025-06-18")
+    assert sorted((e["type"], e["date"]) for e in events) == [
+        ("meeting", "2025-06-13"), ("meeting", "2025-06-14"), ("signing", "2025-06-14")]

@@ -397,14 +397,17 @@ def _add_mention(event: Event, trigger: Trigger) -> None:
 
 
 def _date_same_day(context: Context, triggers: list[Trigger]) -> None:
-    """'Earlier the same day, the delegation attended a workshop': the day of the lead event."""
+    """'Earlier the same day, the delegation attended a workshop', 'On this occasion, they
+    signed an MoU': the day of the event told last before (the lead event at the latest)."""
     lead_dates = [t.date for t in triggers if t.lead and t.date is not None]
     if not lead_dates:
         return
     same_day = _same_day_pattern(context.language)
     for trigger in triggers:
         if trigger.date is None and not trigger.lead and same_day.search(trigger.sentence.text):
-            trigger.date, trigger.same_day = lead_dates[0], True
+            before = [t.date for t in triggers if t.date is not None and not t.date.relative
+                      and not t.same_day and t.sentence.end <= trigger.sentence.start]
+            trigger.date, trigger.same_day = (before or lead_dates)[-1], True
 
 
 @cache
