@@ -508,3 +508,15 @@ def test_lowercase_heads_hospital_groups_and_abbreviations_glued_to_a_verb():
     assert by_name(orgs, "trung tâm Y tế huyện Đông Anh")["country"] == "VN"
     assert by_name(orgs, "Cục Quản lý YHCT TQ")["country"] == "CN"  # TQ: Trung Quốc
     assert not any(org["name"].startswith("trung tâm y tế") for org in orgs)  # no name
+
+
+def test_a_ministry_that_viet_nam_does_not_have_is_the_partners():
+    text = (
+        "Thứ trưởng Bộ Y tế Trần Văn Bốn tiếp đoàn Bộ Bình đẳng giới và Gia đình do bà Kim "
+        "Soo-yeon dẫn đầu. Hai bên bàn về hợp tác Việt Nam - Hàn Quốc và đào tạo điều dưỡng "
+        "tại Hàn Quốc. Đại diện Bộ Lao động, Thương binh và Xã hội cũng dự.\n"
+    )
+    _, orgs = extract(text)
+    assert by_name(orgs, "Bộ Bình đẳng giới và Gia đình")["country"] == "KR"
+    assert by_name(orgs, "Bộ Lao động - Thương binh và Xã hội")["country"] == "VN"
+    assert by_name(orgs, "Bộ Y tế")["country"] == "VN"

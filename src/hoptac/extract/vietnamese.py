@@ -638,7 +638,7 @@ def _lowercase_words_to_name(tokens: list[Token], j: int, places: list[Span], he
 
 def _nouns_before_country(tokens: list[Token], j: int, places: list[Span]) -> int:
     """How many lowercase nouns (one or two words) from j lead to a country's name that the
-    body belongs to; 0 when anything else follows."""
+    body belongs to, or to 'và' and the capitalised rest of the name; 0 otherwise."""
     k = j
     while k < len(tokens) and sum(t.word_start for t in tokens[j:k]) < 2:
         if not (tokens[k].is_word and not tokens[k].is_cap and tokens[k].tag == "N"):
@@ -646,8 +646,14 @@ def _nouns_before_country(tokens: list[Token], j: int, places: list[Span]) -> in
         k += 1
     while k > j and not tokens[k - 1].word_end:
         k -= 1
-    place = _place_at(places, k) if k > j else None
-    return k - j if place is not None and place.value else 0
+    if k == j or k >= len(tokens):
+        return 0
+    place = _place_at(places, k)
+    if place is not None and place.value:
+        return k - j
+    if tokens[k].low == "và" and _and_continues(tokens, k) and tokens[k + 1].is_cap:
+        return k - j  # "Bộ Bình đẳng giới và Gia đình"
+    return 0
 
 
 MAX_LOWERCASE_WORDS = 6  # words, as underthesea segments them
@@ -1591,6 +1597,10 @@ class _Registry:
                 org["country"] = partner
         if partner is None:
             return
+        for org in self.orgs:
+            if org["kind"] == "ministry" and org.get("_guessed") and not org.get("_known") \
+                    and not _like_a_vietnamese_ministry(org["name"]):
+                org["country"] = partner  # Viet Nam's ministries are all in the gazetteer
         by_id = {org["id"]: org for org in self.orgs}
         for person in self.persons:
             if person["country"] is not None or not person.get("_foreign"):
@@ -1613,6 +1623,24 @@ class _Registry:
             for private in ("_guessed", "_after", "_foreign_head", "_foreign", "_known"):
                 item.pop(private, None)
         return self.persons, self.orgs
+
+
+def _like_a_vietnamese_ministry(name: str) -> bool:
+    """Whether a ministry's name is (a variant spelling of) one of Viet Nam's ministries."""
+    from rapidfuzz import fuzz, process
+
+    plain = _person_key(name)
+    if any(known.startswith(plain + " ") for known in _vietnamese_ministries()):
+        return True  # cut short at a comma: "Bộ Lao động, Thương binh và Xã hội"
+    found = process.extractOne(plain, _vietnamese_ministries(), scorer=fuzz.ratio)
+    return found is not None and found[1] >= 80
+
+
+@cache
+def _vietnamese_ministries() -> tuple[str, ...]:
+    return tuple(_person_key(name) for org in _load("vi_organizations.json")["known"]
+                 if org["kind"] == "ministry" and org["country"] == "VN"
+                 for name in [org["name"], *org["aliases"]] if name.startswith("Bộ"))
 
 
 def _longer_form_of(short: dict, org: dict) -> bool:
