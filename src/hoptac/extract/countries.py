@@ -193,6 +193,7 @@ def _city_mentions(text: str) -> tuple[tuple[int, int, str], ...]:
     return tuple(found)
 
 
+@lru_cache(maxsize=8192)
 def nationality_code(word: str) -> str | None:
     """ISO code of a nationality adjective or demonym ("russe", "Vietnamese", "françaises")."""
     return lexicon().adjectives.get(fold(word.strip()))

@@ -171,9 +171,13 @@ def tokenize(sentence: Sentence) -> list[Token]:
 
 
 def is_title_word(token: Token) -> bool:
-    lex = lexicon()
-    low = token.low
-    return low in lex.title_heads or any(part in lex.title_heads for part in low.split("-"))
+    return _is_title_low(token.low)
+
+
+@cache
+def _is_title_low(low: str) -> bool:
+    heads = lexicon().title_heads
+    return low in heads or any(part in heads for part in low.split("-"))
 
 
 def is_honorific(text: str) -> bool:
