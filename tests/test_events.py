@@ -496,3 +496,17 @@ def test_on_this_occasion_dates_by_the_event_told_just_before():
     events = events_of(text, "en", "2025-06-18")
     assert sorted((e["type"], e["date"]) for e in events) == [
         ("meeting", "2025-06-13"), ("meeting", "2025-06-14"), ("signing", "2025-06-14")]
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("vi", "Sáng 12/3, Thứ trưởng Lê Minh Hà đã tiếp Đại sứ Chile. Hai bên đã ký kết kế "
+           "hoạch hợp tác y tế.\nTrước đó, hai nước đã ký kết nhiều văn bản."),
+    ("en", "On March 12, Deputy Minister Le Minh Ha received the Chilean ambassador. The two "
+           "sides signed a health cooperation plan.\nIn earlier years, both signed many texts."),
+    ("fr", "Le 12 mars, la vice-ministre Lê Minh Hà a reçu l'ambassadeur du Chili. Les deux "
+           "parties ont signé un plan de coopération.\nAuparavant, elles ont signé des textes."),
+])
+def test_an_undated_event_right_after_a_dated_one_shares_its_day(language, text):
+    events = events_of(text, language, "2025-03-14")
+    assert sorted((e["type"], e["date"]) for e in events) == [
+        ("meeting", "2025-03-12"), ("signing", "2025-03-12")]

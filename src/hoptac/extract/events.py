@@ -427,6 +427,24 @@ def _date_the_lead(context: Context, events: list[Event], dates: list[DateMentio
     for event in events:
         if event.date is None and event.trigger.lead and free:
             event.date = free[0]
+    for event in events:
+        if event.date is None and event.trigger.sentence_index >= 0:
+            event.date = _date_of_the_paragraph(context, event, events)
+
+
+def _date_of_the_paragraph(context: Context, event: Event,
+                           events: list[Event]) -> DateMention | None:
+    """'Sáng 12/3, Thứ trưởng đã tiếp ... Hai bên đã ký kết kế hoạch hợp tác.': an undated
+    event told in the paragraph of a dated one, right after it, happened on its day."""
+    for other in events:
+        before = other.trigger
+        if other is event or other.date is None or other.date.relative or \
+                before.sentence_index < 0 or before.start > event.trigger.start:
+            continue
+        if "\n" not in context.text[before.start:event.trigger.start] and \
+                0 < event.trigger.sentence_index - before.sentence_index <= 1:
+            return other.date
+    return None
 
 
 def _describe(context: Context, event: Event, persons: list[dict], organizations: list[dict],
