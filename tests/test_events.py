@@ -510,3 +510,9 @@ def test_an_undated_event_right_after_a_dated_one_shares_its_day(language, text)
     events = events_of(text, language, "2025-03-14")
     assert sorted((e["type"], e["date"]) for e in events) == [
         ("meeting", "2025-03-12"), ("signing", "2025-03-12")]
+
+
+def test_a_ceremony_told_first_is_an_event():
+    text = "The ceremony, held on May 5 in Hanoi, marked fifty years of medical cooperation."
+    assert [(e["type"], e["date"]) for e in events_of(text, "en", "2025-05-07")] == [
+        ("other", "2025-05-05")]

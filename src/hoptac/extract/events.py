@@ -342,12 +342,19 @@ def _group(triggers: list[Trigger]) -> list[Event]:
     """One event per real event: later mentions without a new date fold into the first; a
     reference back ("the event", "cette cérémonie") folds into the event told just before."""
     events: list[Event] = []
+    ahead: list[Trigger] = []  # a caption's "after the ceremony", before the event is told
     for trigger in triggers:
-        if trigger.type == AGAIN:
-            if events:
-                _add_mention(events[-1], trigger)
-            continue
-        _fold(events, trigger)
+        if trigger.type == AGAIN and events:
+            _add_mention(events[-1], trigger)
+        elif trigger.type == AGAIN:
+            ahead.append(trigger)
+        else:
+            _fold(events, trigger)
+    for trigger in ahead:
+        if events:
+            _add_mention(events[0], trigger)
+        elif trigger.lead:  # "The ceremony, held in Hanoi, marked ...": the only event
+            events.append(Event("other", trigger, trigger.date))
     for event in events:
         if event.trigger not in event.mentions:
             event.mentions.insert(0, event.trigger)
