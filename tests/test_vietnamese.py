@@ -520,3 +520,17 @@ def test_a_ministry_that_viet_nam_does_not_have_is_the_partners():
     assert by_name(orgs, "Bộ Bình đẳng giới và Gia đình")["country"] == "KR"
     assert by_name(orgs, "Bộ Lao động - Thương binh và Xã hội")["country"] == "VN"
     assert by_name(orgs, "Bộ Y tế")["country"] == "VN"
+
+
+def test_lowercase_nouns_before_the_country_and_a_misspelt_second_mention():
+    text = (
+        "Viện Pasteur Nha Trang và Viện Quốc gia các bệnh nhiệt đới Thái Lan đã ký bản ghi "
+        "nhớ. TS. Somchai Wong, Viện trưởng Viện Viện quốc gia các bệnh nhiệt đới Thái Lan, "
+        "phát biểu. Bộ Y tế hỗ trợ Lào.\n"
+    )
+    persons, orgs = extract(text)
+    institute = by_name(orgs, "Viện Quốc gia các bệnh nhiệt đới Thái Lan")
+    assert institute["country"] == "TH"
+    assert not [org for org in orgs if org["name"].startswith("Viện Viện")]
+    assert by_name(persons, "Somchai Wong")["roles"][0]["organization"] == institute["id"]
+    assert not any("hỗ trợ" in org["name"] for org in orgs)  # a verb, not part of a name

@@ -637,10 +637,10 @@ def _lowercase_words_to_name(tokens: list[Token], j: int, places: list[Span], he
 
 
 def _nouns_before_country(tokens: list[Token], j: int, places: list[Span]) -> int:
-    """How many lowercase nouns (one or two words) from j lead to a country's name that the
+    """How many lowercase nouns (up to three words) from j lead to a country's name that the
     body belongs to, or to 'và' and the capitalised rest of the name; 0 otherwise."""
     k = j
-    while k < len(tokens) and sum(t.word_start for t in tokens[j:k]) < 2:
+    while k < len(tokens) and sum(t.word_start for t in tokens[j:k + 1]) <= 3:
         if not (tokens[k].is_word and not tokens[k].is_cap and tokens[k].tag == "N"):
             break
         k += 1
@@ -1538,7 +1538,11 @@ class _Registry:
             if len(longer) > 1:  # 'Văn phòng Bộ': the host's, rather than the guest's
                 longer = [org for org in longer if org["country"] == short["country"]]
             if len(longer) == 1:
-                self._merge_into(short, longer[0])
+                target = longer[0]
+                if _longer_form_of(target, short) and \
+                        self.orgs.index(target) > self.orgs.index(short):
+                    short, target = target, short  # two equal spellings: the first one stays
+                self._merge_into(short, target)
 
     def _link_bare_heads(self) -> None:
         """'Giám đốc Bệnh viện', 'Phó Giám đốc Sở': a title ending with a bare head noun means
@@ -1676,7 +1680,7 @@ def _same_foreign_body(short: dict, org: dict) -> bool:
         return False
     mine, theirs = set(_key(short["name"])), set(_key(org["name"]))
     core = mine - _country_syllables()
-    return len(core) >= 4 and core <= theirs and mine != theirs
+    return len(core) >= 4 and core <= theirs
 
 
 @cache
