@@ -225,3 +225,129 @@ def test_policy_and_regulation_work(text, language):
 ])
 def test_food_safety_quarantine_and_family_planning(text, language, expected):
     assert areas_of(text, language) == expected
+
+
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    ("The grant will pay for the renovation of two district hospitals.", "en",
+     {"hospital_management"}),
+    ("Japan supports the upgrading of the provincial general hospital.", "en",
+     {"hospital_management"}),
+    ("L'AFD finance la réhabilitation du centre hospitalier régional de la province.", "fr",
+     {"hospital_management"}),
+    ("Le projet prévoit la rénovation de plusieurs hôpitaux de district.", "fr",
+     {"hospital_management"}),
+    ("Dự án viện trợ sẽ cải tạo, nâng cấp bệnh viện đa khoa tỉnh.", "vi",
+     {"hospital_management"}),
+    ("Nguồn vốn ODA được dùng để sửa chữa khu điều trị của bệnh viện huyện.", "vi",
+     {"hospital_management"}),
+])
+def test_hospital_renovation_and_upgrading(text, language, expected):
+    assert areas_of(text, language) == expected
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("The partners will cooperate against chronic diseases such as asthma.", "en"),
+    ("Les deux pays coopèrent dans la lutte contre les maladies non contagieuses.", "fr"),
+    ("Le partenariat porte sur les affections chroniques.", "fr"),
+    ("Hai bên hợp tác phòng chống bệnh không truyền nhiễm và các bệnh mạn tính.", "vi"),
+])
+def test_non_communicable_synonyms(text, language):
+    assert areas_of(text, language) == {"non_communicable_diseases"}
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("The agreement covers the response to emerging diseases.", "en"),
+    ("Both institutes will cooperate on the surveillance of epidemics.", "en"),
+    ("L'accord porte sur la prévention des maladies émergentes.", "fr"),
+    ("Les deux pays coopèrent dans la lutte contre les épidémies.", "fr"),
+    ("Hai bên hợp tác ứng phó với các dịch bệnh mới nổi.", "vi"),
+])
+def test_emerging_diseases_and_epidemics_are_infectious(text, language):
+    assert areas_of(text, language) == {"infectious_diseases"}
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("The two universities agreed to expand scientific and academic exchanges.", "en"),
+    ("Les deux facultés développeront leurs échanges universitaires et scientifiques.", "fr"),
+    ("Hai trường đại học thúc đẩy hợp tác trao đổi học thuật và khoa học.", "vi"),
+])
+def test_scientific_exchanges_are_research(text, language):
+    assert "research" in areas_of(text, language)
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("Under the cooperation, the hospital receives patients from Laos for treatment.", "en"),
+    ("Dans le cadre de cet accord, des patients cambodgiens viennent se faire soigner au "
+     "Vietnam.", "fr"),
+    ("Theo thỏa thuận hợp tác, bệnh viện tiếp nhận bệnh nhân Lào sang điều trị.", "vi"),
+])
+def test_receiving_foreign_patients_is_medical_tourism(text, language):
+    assert "medical_tourism" in areas_of(text, language)
+
+
+def test_receiving_patients_at_home_is_not_medical_tourism():
+    text = "The hospital receives two thousand patients a day."
+    assert areas_of(text, "en") == set()
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("The programme aims at strengthening the national health system.", "en"),
+    ("L'appui vise le renforcement des systèmes de santé des deux pays.", "fr"),
+    ("Dự án hỗ trợ nâng cao năng lực hệ thống y tế của tỉnh.", "vi"),
+])
+def test_health_system_strengthening_is_health_policy(text, language):
+    assert areas_of(text, language) == {"health_policy"}
+
+
+def test_praise_of_a_health_system_is_no_field():
+    text = "The agreements will have a positive effect on the health system of the country."
+    assert areas_of(text, "en") == set()
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("UNICEF supports the province in nutrition, clean water and sanitation.", "en"),
+    ("Le projet finance l'accès à l'eau potable, l'hygiène et l'assainissement.", "fr"),
+    ("Dự án hỗ trợ cải thiện dinh dưỡng, nước sạch và vệ sinh môi trường.", "vi"),
+])
+def test_nutrition_water_and_sanitation_are_public_health(text, language):
+    assert areas_of(text, language) == {"public_health"}
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("The Minister of Public Health of Thailand signed a cooperation agreement with Vietnam.",
+     "en"),
+    ("Le ministère de la Santé publique du Cameroun a signé un accord de coopération.", "fr"),
+    ("Bộ trưởng Bộ Y tế công cộng Lào và Bộ trưởng Y tế Việt Nam ký thỏa thuận hợp tác.", "vi"),
+])
+def test_public_health_in_a_ministry_name_is_no_field(text, language):
+    assert "public_health" not in areas_of(text, language)
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("A cooperation agreement was signed. The minister praised the training of the new "
+     "football team.", "en"),
+    ("Un accord de coopération a été signé. La formation du nouveau gouvernement a pris "
+     "trois mois.", "fr"),
+    ("Hai bên ký thỏa thuận hợp tác. Trường có truyền thống đào tạo lâu đời.", "vi"),
+])
+def test_training_in_passing_is_no_field(text, language):
+    assert "training" not in areas_of(text, language)
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("The project will support the training of young doctors.", "en"),
+    ("Le projet soutiendra la formation des jeunes médecins.", "fr"),
+    ("Dự án sẽ hỗ trợ đào tạo bác sĩ trẻ.", "vi"),
+])
+def test_training_in_a_project_sentence(text, language):
+    assert areas_of(text, language) == {"training"}
+
+
+def test_french_health_facilities_are_not_training():
+    text = "Le projet de coopération équipe les formations sanitaires de la région."
+    assert "training" not in areas_of(text, "fr")
+
+
+def test_an_online_ceremony_is_not_digital_health():
+    text = "Lễ ký kết thỏa thuận hợp tác được tổ chức trực tuyến do tình hình dịch bệnh."
+    assert "digital_health" not in areas_of(text, "vi")

@@ -26,6 +26,8 @@ from hoptac.extract.context import Context
 DATA_FILE = Path(__file__).parent / "data" / "areas.json"
 LANGUAGES = ("en", "fr", "vi")
 LIST_SIZE = 3  # a sentence naming this many areas is a list of fields
+# how many words '~' may skip: a Vietnamese word is one to three syllables, each spelt apart
+GAP_WORDS = {"en": 3, "fr": 3, "vi": 5}
 # old-style Vietnamese tone placement ("hoà", "thuỷ") written the modern way ("hòa", "thủy")
 TONES = "\u0300\u0301\u0303\u0309\u0323"
 COMBINING = re.compile("[\u0300-\u036f]")
@@ -68,11 +70,11 @@ def phrase_pattern(phrases: list[str], language: str, not_before: list[str] = ()
 
 
 def _phrase_regex(phrase: str, language: str) -> str:
-    """'transfer* ~ technolog*': '*' ends a word freely, '~' skips up to three words."""
+    """'transfer* ~ technolog*': '*' ends a word freely, '~' skips a few words (GAP_WORDS)."""
     regex = ""
     for word in phrase.split():
         if word == "~":
-            regex += r"(?:\w+\s){0,3}"
+            regex += rf"(?:\w+\s){{0,{GAP_WORDS[language]}}}"
             continue
         piece = re.escape(normalize(word.rstrip("*"), language))
         regex += piece + (r"\w*" if word.endswith("*") else "") + r"\s"
