@@ -389,3 +389,12 @@ def test_stage_wordings_of_each_class(language, text, status):
 ])
 def test_a_possible_extension_is_no_planned_renewal(language, text, status):
     assert [summary(a)[2] for a in agreements_of(text, language, "2025-05-03")] == [status]
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("en", "Officials said Chile and Vietnam could sign an MoU on nursing."),
+    ("fr", "Selon les responsables, le Chili et le Vietnam pourraient signer un mémorandum."),
+    ("vi", "Việt Nam và Chile có thể ký kết bản ghi nhớ về điều dưỡng."),
+])
+def test_a_possible_signature_is_a_proposal(language, text):
+    assert [summary(a)[2] for a in agreements_of(text, language, "2025-05-03")] == ["proposed"]

@@ -33,7 +33,8 @@ from hoptac.ingest.textmeta import read_dateline
 
 DATA = Path(__file__).parent / "data"
 # the lead reports the article's main event: the headline, the first sentences and the opening
-# of the first paragraph (a splitter may cut "On 24th November in Hanoi, Prof.Dr. X" in three)
+# of the first paragraph (a splitter may cut "On 24th November in Hanoi, Prof.Dr. X" in three);
+# news ledes are one or two sentences, and the paragraph a dateline opens counts as the lead
 LEAD_SENTENCES = 2
 LEAD_CHARS = 250
 HEADLINE_CHARS = 150
