@@ -534,3 +534,16 @@ def test_lowercase_nouns_before_the_country_and_a_misspelt_second_mention():
     assert not [org for org in orgs if org["name"].startswith("Viện Viện")]
     assert by_name(persons, "Somchai Wong")["roles"][0]["organization"] == institute["id"]
     assert not any("hỗ trợ" in org["name"] for org in orgs)  # a verb, not part of a name
+
+
+def test_a_lowercase_name_that_ends_where_the_body_it_belongs_to_begins():
+    text = (
+        "Viện Pasteur Nha Trang ký bản ghi nhớ với Viện nghiên cứu các bệnh nhiệt đới thuộc Bộ "
+        "Y tế Thái Lan. Viện Nghiên cứu các bệnh nhiệt đới Thái Lan sẽ cử chuyên gia sang.\n"
+    )
+    _, orgs = extract(text)
+    institute = by_name(orgs, "Viện Nghiên cứu các bệnh nhiệt đới Thái Lan")
+    assert institute["country"] == "TH"  # one body with its first, shorter mention
+    assert "Viện nghiên cứu các bệnh nhiệt đới" in institute["aliases"]
+    assert len(institute["mentions"]) == 2
+    assert by_name(orgs, "Bộ Y tế Thái Lan")["country"] == "TH"

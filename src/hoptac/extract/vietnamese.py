@@ -620,6 +620,9 @@ def _lowercase_words_to_name(tokens: list[Token], j: int, places: list[Span], he
             return j  # "Ban giám đốc Bệnh viện": the leaders of a body, not a body
         if _admin_unit_at(tokens, k):
             return _extend_with_admin_place(tokens, k, places) if k > j else j
+        if _belongs_to_body(tokens, k):
+            words = sum(t.word_start for t in tokens[j:k])
+            return k if words >= 2 else j  # "Viện quốc gia các bệnh ... thuộc Viện Y tế ..."
         n = _match(tokens, k, _phrases("name_words"), max_len=4)[0]
         if not n and _is_function_word(tokens, k):
             return j
@@ -634,6 +637,14 @@ def _lowercase_words_to_name(tokens: list[Token], j: int, places: list[Span], he
     if _starts_other_entity(tokens, k) or tokens[k].tag == "Np" and tokens[k].text in _surnames():
         return j
     return k
+
+
+def _belongs_to_body(tokens: list[Token], k: int) -> bool:
+    """'thuộc' or 'trực thuộc' (part of) before a capitalised head: the name before it ends."""
+    n = 2 if tokens[k].low == "trực" and k + 1 < len(tokens) and tokens[k + 1].low == "thuộc" \
+        else 1 if tokens[k].low == "thuộc" else 0
+    return bool(n) and k + n < len(tokens) and tokens[k + n].is_cap and bool(
+        _match(tokens, k + n, _phrases("heads"), whole_words=True)[0])
 
 
 def _nouns_before_country(tokens: list[Token], j: int, places: list[Span]) -> int:
