@@ -632,3 +632,15 @@ def test_ambassadors_of_countries_named_in_full_french_forms():
     _, persons, _ = extract(fr, "fr")
     assert person(persons, "Ri Song Chol")["country"] == "KP"
     assert person(persons, "Elchin Bayramov")["country"] == "AZ"
+
+
+def test_known_bodies_in_other_spellings_and_units_named_after_them():
+    en = ("Hanoi - The US Centres for Disease Control and Prevention (CDC) will help Vietnam. "
+          "Officials of CDC Vietnam and the CDC Southeast Asia Regional Office in Hanoi met the "
+          "Ministry of Health.")
+    _, _, organizations = extract(en, "en")
+    cdc = org(organizations, "Centers for Disease Control and Prevention")
+    assert cdc["country"] == "US" and fold("US Centres for Disease Control and Prevention") in \
+        {fold(a) for a in cdc["aliases"]}
+    assert org(organizations, "CDC Southeast Asia Regional Office")["country"] == "US"
+    assert not any(" and cdc" in n for n in names(organizations))

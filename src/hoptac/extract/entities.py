@@ -462,7 +462,8 @@ def _extend_backwards(tokens: list[Token], i: int) -> int:
     while k >= 0:
         tok = tokens[k]
         if tok.low in ("and", "&") and k > 0 and tokens[k - 1].is_cap \
-                and not _run_has_head(tokens, k - 1):
+                and not _run_has_head(tokens, k - 1) and not ACRONYM.match(tokens[k + 1].text) \
+                and not countries.country_code(tokens[k - 1].text):
             k -= 1  # "Foreign Trade and Investment Ministry"
             continue
         if tok.text in ("-", "–") and 0 < k < i - 1 and tokens[k - 1].is_cap \
@@ -620,7 +621,8 @@ def _grammar_orgs(context: Context, tokens_by_sentence: list[list[Token]],
                 first -= 1  # "the French Embassy in Vietnam" keeps its adjective
                 start = tokens[first].start
             if not explicit:
-                country = _located_in(tokens, last) or country
+                country = _known_country_inside([context.text[start:end]]) \
+                    or _located_in(tokens, last) or country
                 explicit = country is not None
             found.append(OrgMention(start, end, context.text[start:end], kind, country,
                                     acronym, explicit))
@@ -934,16 +936,46 @@ def _name_list(tokens: list[Token], k: int, step: int) -> list[tuple[int, int]]:
 def _known_entry(m: OrgMention) -> dict | None:
     """The well-known body a found name or its acronym stands for ("World Health Organisation
     (WHO)" is the World Health Organization of data/organizations.json)."""
-    plain = fold(re.sub(r"\s*\([^)]*\)", "", m.text))
+    plain = _spelling_key(re.sub(r"\s*\([^)]*\)", "", m.text))
+    bare = _spelling_key(_without_country_word(re.sub(r"\s*\([^)]*\)", "", m.text)))
     for entry, folded in _known_forms():
-        if plain in folded or (m.acronym and m.acronym in entry.get("aliases", [])):
+        if plain in folded or bare in folded \
+                or (m.acronym and m.acronym in entry.get("aliases", [])):
             return entry
     return None
 
 
+def _known_body_inside(group: OrgGroup) -> str | None:
+    return _known_country_inside(group.forms)
+
+
+def _known_country_inside(forms: list[str]) -> str | None:
+    """"CDC Southeast Asia Regional Office (in Hanoi)": a unit named after a well-known
+    national body belongs to that body's country, wherever it sits."""
+    pattern, by_form = _known_pattern()
+    for form in forms:
+        match = pattern.search(form)
+        if match and by_form[match.group()].get("country"):
+            return by_form[match.group()]["country"]
+    return None
+
+
+def _spelling_key(name: str) -> str:
+    """British and American spellings alike: "Centres" and "Centers", "Organisation"."""
+    key = fold(name)
+    return re.sub(r"organis", "organiz", re.sub(r"centre", "center", key))
+
+
+def _without_country_word(name: str) -> str:
+    """"US Centres for Disease Control" -> "Centres for Disease Control"."""
+    first, _, rest = name.partition(" ")
+    return rest if rest and countries.place_code(first) else name
+
+
 @cache
 def _known_forms() -> tuple[tuple[dict, frozenset[str]], ...]:
-    return tuple((entry, frozenset(fold(f) for f in [entry["name"], *entry.get("aliases", [])]))
+    return tuple((entry, frozenset(_spelling_key(f)
+                                   for f in [entry["name"], *entry.get("aliases", [])]))
                  for entry in lexicon().known)
 
 
@@ -1566,7 +1598,7 @@ class EntityFinder:
         for group in groups:
             if group.country is None and not group.mentions[0].source.startswith("known:"):
                 group.country = self._namesake_country(group, groups) \
-                    or self._fallback_org_country(group)
+                    or _known_body_inside(group) or self._fallback_org_country(group)
         return groups
 
     def _proper_words(self, group: OrgGroup) -> set[str]:
