@@ -492,14 +492,16 @@ def _people_told_again(context: Context, events: list[Event], found: list[dict],
     """'Lors de leur entretien, les ministres ...': an event without persons, told with words
     that refer to people named before, has the persons of the first event that has some."""
     person_ids = {p["id"] for p in persons}
-    named = next((d["participants"] for d in found if person_ids & set(d["participants"])), [])
+    source = next((d for d in found if person_ids & set(d["participants"])), None)
+    if source is None:
+        return
+    named = [i for i in source["participants"] if i in person_ids]
     again = words_pattern(lexicon(context.language)["participants_again"])
     for event, described in zip(events, found, strict=False):
-        if person_ids & set(described["participants"]) or described["participants"] is named:
-            continue
+        if person_ids & set(described["participants"]):
+            continue  # the event names its own people
         if again.search(event.trigger.sentence.text):
-            described["participants"] += [i for i in named
-                                          if i in person_ids and i not in described["participants"]]
+            described["participants"] += [i for i in named if i not in described["participants"]]
 
 
 def _persons_of_mentions(event: Event, persons: list[dict]) -> list[str]:
@@ -633,19 +635,25 @@ def _venue_name(text: str, venue: re.Match, taken: list[tuple[int, int]], offset
 def _visited_country(context: Context, trigger: Trigger) -> str | None:
     """'visite de travail au Mexique', 'a visit to Japan', 'chuyến thăm Nhật Bản': the country
     visited, right after a visit word."""
-    lex = lexicon(context.language)
-    visit = re.compile(rf"(?<!\w)(?:{'|'.join(lex['visits'])})(?!\w)", re.I)
+    visit, opener = _visit_patterns(context.language)
     if not visit.search(context.text[trigger.start:trigger.end]):
         return None
     after = context.text[trigger.end:min(trigger.end + 40, trigger.sentence.end)]
-    opener = re.match(rf"\s*(?:(?:official|working|state|chính thức|làm việc|de travail|"
-                      rf"officielle)\s+)?(?:(?:{'|'.join(lex['place_prepositions'])})\s+)?"
-                      rf"(?:the\s+)?", after, re.I)
     countries = country_mentions(after)
-    if opener is None or not countries or countries[0][0] != opener.end():
+    if not countries or countries[0][0] != opener.match(after).end():
         return None
     name = after[countries[0][0]:countries[0][1]]
     return name if name[:1].isupper() else None
+
+
+@cache
+def _visit_patterns(language: str) -> tuple[re.Pattern, re.Pattern]:
+    """A visit word; what may stand between it and the country visited ('de travail au')."""
+    lex = lexicon(language)
+    visit = words_pattern(lex["visits"])
+    opener = re.compile(rf"\s*(?:(?:{'|'.join(lex['visit_modifiers'])})\s+)?"
+                        rf"(?:(?:{'|'.join(lex['place_prepositions'])})\s+)?(?:the\s+)?", re.I)
+    return visit, opener
 
 
 def _after_preposition(text: str, start: int, prepositions: list[str]) -> bool:
