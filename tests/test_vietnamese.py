@@ -547,3 +547,21 @@ def test_a_lowercase_name_that_ends_where_the_body_it_belongs_to_begins():
     assert "Viện nghiên cứu các bệnh nhiệt đới" in institute["aliases"]
     assert len(institute["mentions"]) == 2
     assert by_name(orgs, "Bộ Y tế Thái Lan")["country"] == "TH"
+
+
+def test_one_plural_head_before_a_colon_and_a_list_of_names():
+    text = (
+        "Chiều 2/4, đại diện các Sở: Ngoại vụ, Y tế, Lao động – Thương binh và xã hội tỉnh "
+        "Long An đã tiếp đoàn. Cùng dự có các Vụ: Hợp tác quốc tế, Kế hoạch – Tài chính và "
+        "Pháp chế. Các nước: Lào, Campuchia cũng cử đại diện.\n"
+    )
+    _, orgs = extract(text)
+    names = {org["name"] for org in orgs}
+    assert {"Sở Ngoại vụ", "Sở Y tế", "Sở Lao động – Thương binh và xã hội", "Vụ Pháp chế",
+            "Vụ Kế hoạch - Tài chính"} <= names
+    cooperation = by_name(orgs, "Vụ Hợp tác quốc tế")
+    assert "Department of International Cooperation" in cooperation["aliases"]
+    assert mention_texts(text, cooperation) == ["Hợp tác quốc tế"]
+    health = by_name(orgs, "Sở Y tế")
+    assert "Y tế" not in health["aliases"] and mention_texts(text, health) == ["Y tế"]
+    assert not any(org["name"].startswith("Nước") for org in orgs)

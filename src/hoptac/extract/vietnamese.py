@@ -273,6 +273,7 @@ class OrgHit:
     country_after: bool = False  # read after the name: "Trường ĐH Harvard (Mỹ)"
     name_start: int = 0  # first token after the head noun
     head: dict | None = None
+    written_is_alias: bool = True  # False when the text at i:j is only part of the name
 
 
 @dataclass
@@ -371,6 +372,11 @@ def find_organizations(tokens: list[Token], places: list[Span]) -> list[OrgHit]:
     i = 0
     taken = {k for hit in hits for k in range(hit.i, hit.j + 3)}
     while i < len(tokens):
+        listed = [] if i in taken else _listed_bodies(tokens, i, places)
+        if listed:
+            hits.extend(listed)
+            i = listed[-1].j
+            continue
         hit = None if i in taken else _organization_at(tokens, i, places)
         if hit:
             hits.append(hit)
@@ -378,6 +384,68 @@ def find_organizations(tokens: list[Token], places: list[Span]) -> list[OrgHit]:
         else:
             i += 1
     return hits
+
+
+def _listed_bodies(tokens: list[Token], i: int, places: list[Span]) -> list[OrgHit]:
+    """'các Sở: Ngoại vụ, Y tế, Lao động – Thương binh và Xã hội': one plural head and a
+    colon before a list of names is one body per name ('Sở Ngoại vụ', 'Sở Y tế', ...)."""
+    if tokens[i].low != "các" or i + 2 >= len(tokens):
+        return []
+    n, head = _match(tokens, i + 1, _phrases("heads"), whole_words=True)
+    if not n or head.get("named") is False or tokens[i + 1 + n].text != ":":
+        return []
+    head_text = _span_text(tokens, i + 1, i + 1 + n)
+    head_text = head_text[0].upper() + head_text[1:]
+    hits, k = [], i + 2 + n
+    while k < len(tokens) and tokens[k].is_word and tokens[k].is_cap:
+        end = _list_item_end(tokens, k)
+        name = f"{head_text} {_span_text(tokens, k, end)}"
+        hit = OrgHit(k, end, name, head.get("kind", "other"),
+                     _country_in(tokens, places, k, end) or "VN", written_is_alias=False,
+                     country_guessed=_country_in(tokens, places, k, end) is None)
+        hit.key = _name_key(name, hit.country)
+        known = _phrases("known").get(_key(name))
+        if known:
+            body = known[0]
+            hit.name, hit.kind, hit.country = body["name"], body["kind"], body["country"]
+            hit.aliases = [a for a in [name, *body["aliases"]] if a != body["name"]]
+            hit.key = _known_key(body)
+        hits.append(hit)
+        k = end
+        if k < len(tokens) and (tokens[k].text == "," or tokens[k].low == "và"):
+            k += 1
+    return hits if len(hits) >= 2 else []
+
+
+def _list_item_end(tokens: list[Token], k: int) -> int:
+    """End of one name of a list: at a comma, at 'và' before a capital, at a place's unit."""
+    end = k + 1
+    while end < len(tokens):
+        token = tokens[end]
+        if token.text in {",", ";", ".", ":", "(", ")"} or _admin_unit_at(tokens, end):
+            break
+        if token.low == "và" and end + 1 < len(tokens) and tokens[end + 1].is_cap and \
+                _word_start_of(tokens, end - 1).is_cap:
+            break  # "Kế hoạch – Tài chính và Pháp chế": two departments
+        if not token.is_word and token.text not in DASHES:
+            break
+        if token.is_word and not token.is_cap and token.word_start and token.low != "và":
+            n = _match(tokens, end, _phrases("name_words"), max_len=4)[0]
+            if not n:
+                break
+            end += n
+            continue
+        end += 1
+    while end > k + 1 and (tokens[end - 1].low == "và" or tokens[end - 1].text in DASHES):
+        end -= 1
+    return end
+
+
+def _word_start_of(tokens: list[Token], k: int) -> Token:
+    """The first syllable of the segmented word that token k belongs to."""
+    while k > 0 and not tokens[k].word_start:
+        k -= 1
+    return tokens[k]
 
 
 def _spelled_out_acronyms(tokens: list[Token]) -> list[OrgHit]:
@@ -1434,7 +1502,7 @@ class _Registry:
             self.orgs.append(org)
             self.org_keys[hit.key] = org
         written = self.text[tokens[hit.i].start:tokens[hit.j - 1].end]
-        for alias in [written, *hit.aliases]:
+        for alias in [written, *hit.aliases] if hit.written_is_alias else hit.aliases:
             if alias != org["name"] and alias not in org["aliases"]:
                 org["aliases"].append(alias)
         _add_mention(org, tokens[hit.i].start, tokens[hit.j - 1].end)
