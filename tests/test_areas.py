@@ -351,3 +351,17 @@ def test_french_health_facilities_are_not_training():
 def test_an_online_ceremony_is_not_digital_health():
     text = "Lễ ký kết thỏa thuận hợp tác được tổ chức trực tuyến do tình hình dịch bệnh."
     assert "digital_health" not in areas_of(text, "vi")
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("Le projet de coopération sert au service de la santé publique des deux pays.", "fr"),
+    ("Hai bên hợp tác vì sức khỏe cộng đồng của hai nước.", "vi"),
+])
+def test_public_health_as_a_purpose_is_no_field(text, language):
+    assert "public_health" not in areas_of(text, language)
+
+
+def test_capacity_to_treat_patients_is_not_training():
+    text = ("Bệnh viện do Việt Nam viện trợ đã khánh thành, nhằm nâng cao năng lực khám chữa "
+            "bệnh cho người dân.")
+    assert "training" not in areas_of(text, "vi")
