@@ -644,3 +644,13 @@ def test_known_bodies_in_other_spellings_and_units_named_after_them():
         {fold(a) for a in cdc["aliases"]}
     assert org(organizations, "CDC Southeast Asia Regional Office")["country"] == "US"
     assert not any(" and cdc" in n for n in names(organizations))
+
+
+def test_body_named_only_inside_its_units_name_is_not_reported_apart():
+    fr = ("Nguyen Thi Mai, secrétaire adjointe du Comité du Parti de Da Nang, a reçu la "
+          "délégation. Le Service de cardiologie du CHU de Rouen et le CHU de Rouen ont signé.")
+    _, _, organizations = extract(fr, "fr")
+    found = names(organizations)
+    assert fold("Comité du Parti de Da Nang") in found
+    assert fold("Parti de Da Nang") not in found
+    assert fold("CHU de Rouen") in found  # also named on its own

@@ -1052,6 +1052,20 @@ def _group_orgs(mentions: list[OrgMention], host: str) -> list[OrgGroup]:
     return result
 
 
+def _without_only_nested(groups: list[OrgGroup]) -> list[OrgGroup]:
+    """"Comité du Parti de Hô Chi Minh-Ville": a body named only inside the name of one of
+    its units is not reported apart from it."""
+    spans = [(m.start, m.end, id(g)) for g in groups for m in g.mentions]
+    kept = []
+    for group in groups:
+        nested = all(any(a <= m.start and m.end <= b and (a, b) != (m.start, m.end)
+                         and owner != id(group) for a, b, owner in spans)
+                     for m in group.mentions)
+        if not nested:
+            kept.append(group)
+    return kept
+
+
 def _initials(name: str) -> set[str]:
     words = [w for w in re.findall(r"[\w'’-]+", name)
              if fold(w) not in FUNCTION_WORDS and not countries.nationality_code(w)]
@@ -1595,6 +1609,7 @@ class EntityFinder:
         groups = _group_orgs(mentions, self.host)
         self._acronym_mentions(groups)
         self._name_mentions(groups)
+        groups = _without_only_nested(groups)
         for group in groups:
             if group.country is None and not group.mentions[0].source.startswith("known:"):
                 group.country = self._namesake_country(group, groups) \
