@@ -50,7 +50,6 @@ SUBJECT_STOP = re.compile(r"(?<!\w)(?:between|entre|giữa|with|avec|với|signe
                           r"(?!\w)", re.I)
 WITH = re.compile(r"(?<!\w)(?:with|avec|với)(?!\w)", re.I)
 DETECTION_BASE = "2000-01-03"  # any day: lets weekdays and "today" be found (and cut out)
-BARE_PLURALS = {"accord", "agreement", "thoa thuan"}  # folded heads (see _head)
 UNTIL = re.compile(r"(?:until|till|through|by|jusqu[’']?(?:en|à|au)?|d[’']ici|đến|tới)\s*$", re.I)
 
 
@@ -66,6 +65,7 @@ class Mention:
     indefinite: bool = False
     subject: str = ""
     head: str = ""  # the wording, folded: named instruments of kind 'other' match on it
+    bare_plural: bool = False  # "les accords conclus": an uncounted bundle, no instrument
     countries: list[str] = field(default_factory=list)
     statuses: list[tuple[str, int]] = field(default_factory=list)  # (status, offset)
     dates: list[DateMention] = field(default_factory=list)
@@ -185,6 +185,8 @@ def _mention(context: Context, sentence: Sentence, start: int, end: int, kind: s
     if _another_one(before, text[end:], context.language):
         mention.anaphoric, mention.indefinite = False, True  # "The other agreement was ..."
     mention.subject = _subject(text[end:], context.language)
+    mention.bare_plural = mention.plural and not mention.subject and \
+        mention.head in lex["bare_plurals"]
     mention.countries = country_codes_in(text)
     return mention
 
@@ -331,7 +333,7 @@ def _opens_instrument(mention: Mention) -> bool:
     # nothing; "signed an agreement", "the agreement between Vietnam and Chile was signed" do
     if mention.role != "generic" or mention.subject:
         return True
-    if mention.plural and mention.head in BARE_PLURALS:
+    if mention.bare_plural:
         return False  # "les importants accords conclus lors de la visite": unnamed, uncounted
     return bool(mention.statuses) and (not mention.anaphoric or len(mention.countries) >= 2)
 
