@@ -516,3 +516,12 @@ def test_a_ceremony_told_first_is_an_event():
     text = "The ceremony, held on May 5 in Hanoi, marked fifty years of medical cooperation."
     assert [(e["type"], e["date"]) for e in events_of(text, "en", "2025-05-07")] == [
         ("other", "2025-05-05")]
+
+
+@pytest.mark.parametrize(("language", "text", "wanted"), [
+    ("fr", "Le 5 mai, la cérémonie de signature s'est tenue à Hanoï.", ("signing", "Hanoï")),
+    ("vi", "Ngày 5/5, buổi lễ ký kết đã diễn ra tại Hà Nội.", ("signing", "Hà Nội")),
+    ("fr", "Le 5 mai, la cérémonie d'inauguration s'est tenue à Hanoï.", ("other", "Hanoï")),
+])
+def test_a_named_ceremony_is_no_reference_back(language, text, wanted):
+    assert [(e["type"], e["place"]) for e in events_of(text, language, "2025-05-06")] == [wanted]

@@ -151,6 +151,9 @@ def _sentence_triggers(text: str, language: str) -> list[tuple[int, int, str]]:
     candidates = [(match.start(), match.end(), kind)
                   for kind, pattern in _trigger_patterns(language)
                   for match in pattern.finditer(text)]
+    # "la cérémonie de signature", "buổi lễ ký kết": the event word, not a reference back
+    candidates = [c for c in candidates if c[2] != AGAIN or not any(
+        o[2] != AGAIN and o[0] < c[1] and c[0] < o[1] for o in candidates)]
     found: list[tuple[int, int, str]] = []
     taken: list[tuple[int, int]] = []
     for start, end, kind in sorted(candidates, key=lambda c: (c[0], c[0] - c[1])):
