@@ -70,15 +70,25 @@ def phrase_pattern(phrases: list[str], language: str, not_before: list[str] = ()
 
 
 def _phrase_regex(phrase: str, language: str) -> str:
-    """'transfer* ~ technolog*': '*' ends a word freely, '~' skips a few words (GAP_WORDS)."""
+    """'transfer* ~ technolog*': '*' ends a word freely, '~' skips a few words (GAP_WORDS).
+
+    Trailing '!word' items name what may not follow this phrase ('nâng cao năng lực !khám':
+    the capacity to treat patients is no training); '_' joins the words of such an item.
+    """
+    words = phrase.split()
+    forbidden = [w[1:].replace("_", " ") for w in words if w.startswith("!")]
     regex = ""
-    for word in phrase.split():
+    for word in (w for w in words if not w.startswith("!")):
         if word == "~":
             regex += rf"(?:\w+\s){{0,{GAP_WORDS[language]}}}"
             continue
         piece = re.escape(normalize(word.rstrip("*"), language))
         regex += piece + (r"\w*" if word.endswith("*") else "") + r"\s"
-    return regex.removesuffix(r"\s")
+    regex = regex.removesuffix(r"\s")
+    if forbidden:
+        after = "|".join(re.escape(normalize(w, language)) for w in forbidden)
+        regex += rf"(?!\s(?:{after})(?!\w))"
+    return regex
 
 
 @cache
