@@ -654,3 +654,14 @@ def test_body_named_only_inside_its_units_name_is_not_reported_apart():
     assert fold("Comité du Parti de Da Nang") in found
     assert fold("Parti de Da Nang") not in found
     assert fold("CHU de Rouen") in found  # also named on its own
+
+
+def test_quotation_closed_by_a_straight_quote_ends_before_the_body():
+    en = ("At a seminar themed “Vietnam – Korea: New Ties\" hosted by the Hanoi Times on Monday, "
+          "officials spoke.")
+    _, _, organizations = extract(en, "en")
+    assert "hanoi times" in names(organizations)
+    fr = ("Le séminaire « Santé et Avenir » organisé par la Fondation Mérieux a réuni des "
+          "médecins, a indiqué \"Le Courrier du Vietnam\".")
+    _, _, organizations = extract(fr, "fr")
+    assert not any("avenir" in n for n in names(organizations))

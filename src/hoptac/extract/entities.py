@@ -743,10 +743,12 @@ def _plausible_org_name(text: str) -> bool:
 
 
 def _in_quotes(text: str, start: int) -> bool:
-    before = text[max(0, start - 120):start]
-    line = before.rsplit("\n", 1)[-1]
-    return before.count("«") > before.count("»") or before.count("“") > before.count("”") \
-        or line.count('"') % 2 == 1
+    """Whether `start` is inside a quotation opened on its line (“...", «...», "...")."""
+    line = text[max(0, start - 120):start].rsplit("\n", 1)[-1]
+    unclosed = line.count("«") + line.count("“") - line.count("»") - line.count("”")
+    straight = line.count('"')
+    closing = min(max(unclosed, 0), straight)  # “Title" closes with a straight quote
+    return unclosed - closing > 0 or (straight - closing) % 2 == 1
 
 
 def _appositive_orgs(context: Context, tokens_by_sentence: list[list[Token]],
