@@ -565,3 +565,20 @@ def test_one_plural_head_before_a_colon_and_a_list_of_names():
     health = by_name(orgs, "Sở Y tế")
     assert "Y tế" not in health["aliases"] and mention_texts(text, health) == ["Y tế"]
     assert not any(org["name"].startswith("Nước") for org in orgs)
+
+
+def test_a_provincial_committee_named_only_by_its_unit_is_the_articles_province():
+    text = (
+        "Chiều 5/9, tại tỉnh Quảng Trị, thừa ủy quyền Thường trực UBND tỉnh, Phó Chủ tịch UBND "
+        "tỉnh Hoàng Văn Bảy đã tiếp đoàn bác sĩ Cuba. Chủ tịch UBND thành phố Lê Văn Tư cũng "
+        "dự.\n"
+    )
+    persons, orgs = extract(text)
+    committee = by_name(orgs, "UBND tỉnh Quảng Trị")
+    assert "UBND tỉnh" in committee["aliases"] and len(committee["mentions"]) == 2
+    assert by_name(persons, "Hoàng Văn Bảy")["roles"][0]["organization"] == committee["id"]
+    assert by_name(persons, "Lê Văn Tư")["roles"][0]["organization"] is None  # no city named
+    assert len(orgs) == 1
+
+    _, orgs = extract("UBND tỉnh đã làm việc với tỉnh Lào Cai và tỉnh Yên Bái.\n")
+    assert orgs == []  # two provinces: which one is not said

@@ -274,6 +274,7 @@ class OrgHit:
     name_start: int = 0  # first token after the head noun
     head: dict | None = None
     written_is_alias: bool = True  # False when the text at i:j is only part of the name
+    bare_unit: str = ""  # "tỉnh" in "UBND tỉnh": the province is the one the article names
 
 
 @dataclass
@@ -514,7 +515,7 @@ def _organization_at(tokens: list[Token], i: int, places: list[Span]) -> OrgHit 
             j = _extend_with_country(tokens, i + head_n, places, any_place=True)
             j = _extend_with_admin_place(tokens, j, places)
             if j == i + head_n and not head.get("alone"):
-                return None  # "UBND" alone: which people's committee is not said
+                return _bare_admin_body(tokens, i, head_n, places, head)
             return _finish_org(tokens, i, j, places, head=head, name_start=i + head_n)
         j = _extend_name(tokens, i, i + head_n, places, head)
         if j > i + head_n:
@@ -565,6 +566,37 @@ def _acronym_at(tokens: list[Token], i: int) -> OrgHit | None:
                  table["acronym_countries"].get(text))
     hit.key = _name_key(hit.name, hit.country)
     return hit
+
+
+def _bare_admin_body(tokens: list[Token], i: int, head_n: int, places: list[Span],
+                     head: dict) -> OrgHit | None:
+    """'UBND tỉnh' with no name: kept with its unit, for the article's one province to name it
+    (see _Registry._name_bare_admin_bodies); 'UBND' alone says nothing and is dropped."""
+    k = i + head_n
+    n = _match(tokens, k, _phrases("admin_units"), max_len=3)[0]
+    if not n or tokens[k].text.isupper():
+        return None
+    if _admin_unit_at(tokens, k) and tokens[k + n].text not in _surnames():
+        return None  # a place follows after all
+    hit = _finish_org(tokens, i, k + n, places, head=head, name_start=k)
+    hit.bare_unit = _span_text(tokens, k, k + n).lower()
+    return hit
+
+
+def named_admin_places(tokens: list[Token], places: list[Span]) -> list[tuple[str, str]]:
+    """(unit, name) of every 'tỉnh Thái Bình', 'thành phố Cần Thơ' in a sentence."""
+    found = []
+    for k in range(len(tokens)):
+        if tokens[k].is_word and not tokens[k].text.isupper() and _admin_unit_at(tokens, k):
+            n = _match(tokens, k, _phrases("admin_units"), max_len=3)[0]
+            end = _extend_with_admin_place(tokens, k, places)
+            start = k + n
+            while start < end and not tokens[start].is_word:
+                start += 1
+            if start < end:
+                found.append((_span_text(tokens, k, k + n).lower(),
+                              _span_text(tokens, start, end)))
+    return found
 
 
 def _extend_with_country(tokens: list[Token], j: int, places: list[Span],
@@ -1489,6 +1521,7 @@ class _Registry:
         self.person_keys: dict[str, dict] = {}
         self.implied: list[tuple[dict, str]] = []  # roles whose body is named only by the title
         self.foreign_countries: Counter[str] = Counter()  # countries other than Viet Nam named
+        self.admin_places: set[tuple[str, str]] = set()  # ("tỉnh", "Thái Bình") named
 
     # organizations
     def add_org(self, tokens: list[Token], hit: OrgHit) -> dict:
@@ -1498,7 +1531,7 @@ class _Registry:
                    "country": hit.country, "kind": hit.kind, "mentions": [],
                    "_guessed": hit.country_guessed, "_after": hit.country_after,
                    "_foreign_head": bool(hit.head and hit.head.get("foreign")),
-                   "_known": hit.key.endswith("|known")}
+                   "_known": hit.key.endswith("|known"), "_unit": hit.bare_unit}
             self.orgs.append(org)
             self.org_keys[hit.key] = org
         written = self.text[tokens[hit.i].start:tokens[hit.j - 1].end]
@@ -1623,6 +1656,33 @@ class _Registry:
                     short, target = target, short  # two equal spellings: the first one stays
                 self._merge_into(short, target)
 
+    def _name_bare_admin_bodies(self) -> None:
+        """'Thường trực UBND tỉnh' in an article that names one province ('tỉnh Tiền Giang')
+        is that province's committee; with none or several named, it names no one."""
+        for org in list(self.orgs):
+            unit = org.get("_unit")
+            if not unit:
+                continue
+            names = {name for u, name in self.admin_places if u == unit}
+            if len(names) != 1:
+                self._drop(org)
+                continue
+            full = f"{org['name']} {names.pop()}"
+            same = [o for o in self.orgs if o is not org and _person_key(o["name"]) ==
+                    _person_key(full)]
+            if same:
+                self._merge_into(org, same[0])
+            else:
+                org["aliases"].insert(0, org["name"])
+                org["name"], org["_guessed"] = full, False
+
+    def _drop(self, org: dict) -> None:
+        self.orgs.remove(org)
+        for person in self.persons:
+            for role in person["roles"]:
+                if role["organization"] == org["id"]:
+                    role["organization"] = None
+
     def _link_bare_heads(self) -> None:
         """'Giám đốc Bệnh viện', 'Phó Giám đốc Sở': a title ending with a bare head noun means
         the one body of that head the article names (none when it names two)."""
@@ -1698,12 +1758,13 @@ class _Registry:
             org = self.org_keys.get(key) or self.org_keys.get(key + "|known")
             if org is not None:
                 role["organization"] = org["id"]
+        self._name_bare_admin_bodies()
         self._merge_shorter_names()
         self._link_bare_heads()
         self._fill_partner_country()
         for item in self.persons + self.orgs:
             item["mentions"].sort(key=lambda m: m["start"])
-            for private in ("_guessed", "_after", "_foreign_head", "_foreign", "_known"):
+            for private in ("_guessed", "_after", "_foreign_head", "_foreign", "_known", "_unit"):
                 item.pop(private, None)
         return self.persons, self.orgs
 
@@ -1886,6 +1947,7 @@ def find_persons_and_organizations(context: Context) -> tuple[list[dict], list[d
         places = find_places(tokens)
         if context.body_start <= sentence.start < context.body_end:
             registry.count_countries(places)
+        registry.admin_places.update(named_admin_places(tokens, places))
         orgs = split_known_prefix(tokens, places, find_organizations(tokens, places),
                                   registry.org_names())
         orgs = _outside_titles(tokens, orgs)
