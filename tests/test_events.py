@@ -525,3 +525,9 @@ def test_a_ceremony_told_first_is_an_event():
 ])
 def test_a_named_ceremony_is_no_reference_back(language, text, wanted):
     assert [(e["type"], e["place"]) for e in events_of(text, language, "2025-05-06")] == [wanted]
+
+
+def test_the_month_may_is_no_modal():
+    text = "On May 5 the two ministers signed an MoU in Hanoi."
+    assert [(e["type"], e["date"]) for e in events_of(text, "en", "2025-05-06")] == [
+        ("signing", "2025-05-05")]
