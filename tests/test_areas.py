@@ -365,3 +365,29 @@ def test_capacity_to_treat_patients_is_not_training():
     text = ("Bệnh viện do Việt Nam viện trợ đã khánh thành, nhằm nâng cao năng lực khám chữa "
             "bệnh cho người dân.")
     assert "training" not in areas_of(text, "vi")
+
+
+@pytest.mark.parametrize(("text", "language", "absent"), [
+    ("Hai bên hợp tác nâng cao chất lượng dịch vụ khám chữa bệnh.", "vi", "infectious_diseases"),
+    ("Nhân dịp Tết cổ truyền, hai bên ký thỏa thuận hợp tác.", "vi", "traditional_medicine"),
+    ("Hai nước hợp tác trong các lĩnh vực hạ tầng, bảo hiểm và ngân hàng.", "vi",
+     "hospital_management"),
+    ("The province received foreign investment under the cooperation agreement.", "en",
+     "medical_tourism"),
+    ("Both sides agreed to send students abroad for study under the partnership.", "en",
+     "medical_tourism"),
+])
+def test_words_with_another_meaning_in_a_cooperation_sentence(text, language, absent):
+    assert absent not in areas_of(text, language)
+
+
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    ("The partners will cooperate on emergency cases and the care of pregnant women.", "en",
+     {"emergency_medicine", "maternal_child_health"}),
+    ("Le partenariat soutient la lutte contre les zoonoses et l'hygiène hospitalière.", "fr",
+     {"infectious_diseases", "public_health"}),
+    ("Hai bên hợp tác phát triển y học cổ truyền, châm cứu và dược liệu.", "vi",
+     {"traditional_medicine"}),
+])
+def test_other_everyday_names_of_fields(text, language, expected):
+    assert areas_of(text, language) == expected
