@@ -582,3 +582,13 @@ def test_a_provincial_committee_named_only_by_its_unit_is_the_articles_province(
 
     _, orgs = extract("UBND tỉnh đã làm việc với tỉnh Lào Cai và tỉnh Yên Bái.\n")
     assert orgs == []  # two provinces: which one is not said
+
+
+def test_government_as_a_qualifier_names_no_body():
+    text = (
+        "Các tổ chức phi Chính phủ và dự án hợp tác Chính phủ về y tế cơ sở được bàn ở cấp "
+        "Chính phủ.\n"
+    )
+    assert extract(text)[1] == []
+    _, orgs = extract("Chính phủ đã đồng ý viện trợ cho Chính phủ Lào.\n")
+    assert {org["name"] for org in orgs} == {"Chính phủ", "Chính phủ Lào"}

@@ -516,6 +516,8 @@ def _organization_at(tokens: list[Token], i: int, places: list[Span]) -> OrgHit 
             j = _extend_with_admin_place(tokens, j, places)
             if j == i + head_n and not head.get("alone"):
                 return _bare_admin_body(tokens, i, head_n, places, head)
+            if j == i + head_n and _attributive(tokens, i):
+                return None  # "tổ chức phi Chính phủ", "hợp tác Chính phủ": no body meant
             return _finish_org(tokens, i, j, places, head=head, name_start=i + head_n)
         j = _extend_name(tokens, i, i + head_n, places, head)
         if j > i + head_n:
@@ -566,6 +568,15 @@ def _acronym_at(tokens: list[Token], i: int) -> OrgHit | None:
                  table["acronym_countries"].get(text))
     hit.key = _name_key(hit.name, hit.country)
     return hit
+
+
+def _attributive(tokens: list[Token], i: int) -> bool:
+    """Whether the word before token i makes what follows a qualifier ('phi', 'cấp')."""
+    for word in _load("vi_organizations.json")["attributive_before"]:
+        n = len(_key(word))
+        if i >= n and _key_of(tokens, i - n, n) == _key(word):
+            return True
+    return False
 
 
 def _bare_admin_body(tokens: list[Token], i: int, head_n: int, places: list[Span],
