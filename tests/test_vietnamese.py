@@ -592,3 +592,13 @@ def test_government_as_a_qualifier_names_no_body():
     assert extract(text)[1] == []
     _, orgs = extract("Chính phủ đã đồng ý viện trợ cho Chính phủ Lào.\n")
     assert {org["name"] for org in orgs} == {"Chính phủ", "Chính phủ Lào"}
+
+
+def test_a_foreign_body_branch_in_a_city_of_its_own_country():
+    text = (
+        "Đại diện Cục Quản lý Y dược cổ truyền Trung Quốc tại Vân Nam và Viện Y tế Quốc gia "
+        "Hàn Quốc tại Hà Nội đã dự.\n"
+    )
+    _, orgs = extract(text)
+    assert by_name(orgs, "Cục Quản lý Y dược cổ truyền Trung Quốc tại Vân Nam")["country"] == "CN"
+    assert by_name(orgs, "Viện Y tế Quốc gia Hàn Quốc")["country"] == "KR"  # where, not which

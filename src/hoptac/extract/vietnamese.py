@@ -706,6 +706,9 @@ def _extend_name(tokens: list[Token], start: int, j: int, places: list[Span], he
         if embassy and token.low == "tại" and _place_at(places, j + 1) is not None:
             j = _place_at(places, j + 1).j
             continue
+        if token.low == "tại" and (city_end := _own_city_after(tokens, places, start, j)):
+            j = city_end  # "Cục Quản lý YHCT TQ tại Quảng Tây": its branch in its own country
+            continue
         break
     while j > start + 1 and (tokens[j - 1].low in {"và", "các", "của"}
                              or tokens[j - 1].text in DASHES):
@@ -803,6 +806,20 @@ def _country_ends_at(places: list[Span], j: int) -> bool:
     """A country's name ends just before token j ('Ủy ban liên Chính phủ Việt Nam' + '- Lào':
     a dash between two countries joins them into the name)."""
     return any(p.j == j and p.value for p in places)
+
+
+def _own_city_after(tokens: list[Token], places: list[Span], start: int, j: int) -> int:
+    """End of a city or province right after 'tại' (token j) that lies in the foreign country
+    the name so far states; 0 otherwise ('... Hàn Quốc tại Hà Nội' stops before 'tại')."""
+    country = _country_in(tokens, places, start, j)
+    if country in {None, "VN"}:
+        return 0
+    for n in (3, 2, 1):
+        words = tokens[j + 1:j + 1 + n]
+        if len(words) == n and all(t.is_cap and t.is_word for t in words) and \
+                _shared_cities().get(_key_of(tokens, j + 1, n)) == country:
+            return j + 1 + n
+    return 0
 
 
 def _starts_other_entity(tokens: list[Token], j: int) -> bool:
