@@ -531,3 +531,31 @@ def test_the_month_may_is_no_modal():
     text = "On May 5 the two ministers signed an MoU in Hanoi."
     assert [(e["type"], e["date"]) for e in events_of(text, "en", "2025-05-06")] == [
         ("signing", "2025-05-05")]
+
+
+def test_a_weekday_in_the_body_dates_the_event_the_headline_announced():
+    text = (" date 2024-03-07 Deputy minister receives Chilean delegation\n"
+            "Deputy Minister Le Minh Ha on Tuesday received a delegation from Chile.")
+    from hoptac.extract.pipeline import build_context
+    from hoptac.model import Article
+
+    context = build_context(Article(id="x", text=text))
+    events = find_events(context, [], [], find_dates(context))
+    assert [(e["type"], e["date"]) for e in events] == [("meeting", "2024-03-05")]
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("vi", "Chiều 3/3, tại Hà Nội, Bộ trưởng đã có buổi làm việc với đoàn Bộ Y tế Chile.\n"
+           "Hai bên đã trao đổi về đào tạo.\n"
+           "Kết thúc buổi làm việc, hai bên đã ký Biên bản ghi nhớ hợp tác."),
+    ("en", "On March 3 in Hanoi, the minister had a working session with a Chilean "
+           "delegation.\nThe two sides discussed training.\n"
+           "At the end of the working session, the two sides signed an MoU."),
+    ("fr", "Le 3 mars à Hanoï, la ministre a tenu une séance de travail avec une délégation "
+           "chilienne.\nLes deux parties ont évoqué la formation.\n"
+           "À l'issue de la séance de travail, les deux parties ont signé un mémorandum."),
+])
+def test_an_event_told_with_a_dated_one_takes_its_day(language, text):
+    events = events_of(text, language, "2025-03-05")
+    assert sorted((e["type"], e["date"]) for e in events) == [
+        ("meeting", "2025-03-03"), ("signing", "2025-03-03")]

@@ -386,9 +386,12 @@ def _fold(events: list[Event], trigger: Trigger) -> None:
         if same_type[0].trigger.sentence_index < 0 and trigger.sentence_index >= 0 \
                 and same_type[0].date is None:
             same_type[0].trigger = trigger  # the body tells what the headline announced
+            same_type[0].date = date  # "received ... on Tuesday"
         return
-    if trigger.lead:
-        events.append(Event(trigger.type, trigger, date))
+    anchor = next((e for e in events if e.date is not None and not e.date.relative
+                   and any(m.sentence is trigger.sentence for m in e.mentions)), None)
+    if trigger.lead or anchor is not None:  # "At the end of the meeting, they signed ..."
+        events.append(Event(trigger.type, trigger, date or (anchor.date if anchor else None)))
 
 
 def _dates_it(trigger: Trigger, event: Event) -> bool:
