@@ -3,9 +3,10 @@
 A trigger word (data/events.json) in a sentence is a candidate. One real event is usually
 told several times ("met with ... on November 6", then "Speaking at the meeting", "During the
 meeting", "lors de cette réunion"), so a candidate opens a new event only when it brings its
-own date, or when it is in the lead of the article (headline, first sentences, opening of the
-first paragraph); otherwise it is folded into the event of the same type already found, and a
-headline mention gives way to the body sentence that tells the event in full.
+own date, when it is in the lead of the article (headline, first sentences, opening of the
+first paragraph), or when its sentence tells a dated event too ("At the end of the working
+session, they signed an MoU"); otherwise it is folded into the event of the same type already
+found, and a headline mention gives way to the body sentence that tells the event in full.
 A date in a sentence belongs to the nearest trigger, unless an agreement mention is nearer
 ("the talks followed the MoU signed in May" does not date the talks in May); "the same day"
 dates an event by the lead event. Dates of datelines and time stamps are no event dates.
