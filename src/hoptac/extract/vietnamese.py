@@ -12,7 +12,14 @@ Vietnamese news names people and bodies:
 - an organization is a head noun ("Bộ", "Bệnh viện", "Trường Đại học", "Đại sứ quán") followed
   by a name that starts with a capital and may go on with known lowercase words ("Vụ Hợp tác
   quốc tế") and country names ("Bộ Y tế Nga"); well-known bodies with commas or acronyms
-  come from a gazetteer ("Cục Quản lý Khám, chữa bệnh", "Tổ chức Y tế Thế giới (WHO)").
+  come from a gazetteer ("Cục Quản lý Khám, chữa bệnh", "Tổ chức Y tế Thế giới (WHO)");
+  a name may also go on in lowercase until its proper part ("Trung tâm kiểm soát bệnh tật
+  Thành phố", "Ủy ban liên Chính phủ Việt Nam - Lào").
+
+Once the whole article is read, mentions are joined into bodies: a short form with one longer
+form ("Sở Y tế" / "Sở Y tế Quảng Ninh"), two spellings of one foreign body, "UBND tỉnh" and the
+one province the article names. Foreign parties, ministries Viet Nam does not have and
+foreigners whose country is never stated near them take the article's partner country.
 
 Gazetteers live in data/vi_persons.json, data/vi_organizations.json and data/vi_places.json.
 """
@@ -1817,7 +1824,7 @@ def _vietnamese_ministries() -> tuple[str, ...]:
 
 def _longer_form_of(short: dict, org: dict) -> bool:
     """Whether `org` is `short` written out longer (see _Registry._merge_shorter_names)."""
-    if org["kind"] != short["kind"] or short["kind"] == "company" and org.get("_known"):
+    if org["kind"] != short["kind"]:
         return False
     if short["country"] != org["country"] and not short.get("_guessed"):
         return False
