@@ -665,3 +665,14 @@ def test_quotation_closed_by_a_straight_quote_ends_before_the_body():
           "médecins, a indiqué \"Le Courrier du Vietnam\".")
     _, _, organizations = extract(fr, "fr")
     assert not any("avenir" in n for n in names(organizations))
+
+
+def test_same_named_body_with_and_without_its_country_and_coordinated_domains():
+    fr = ("L’Hôpital universitaire de médecine et pharmacie (HUMP) de Hô Chi Minh-Ville et "
+          "l’Université de Kobe du Japon ont signé un accord. L'Université de Kobe formera des "
+          "médecins.")
+    _, _, organizations = extract(fr, "fr")
+    hump = org(organizations, "Hôpital universitaire de médecine et pharmacie de Hô Chi Minh-Ville")
+    assert hump["country"] == "VN"
+    kobe = org(organizations, "Université de Kobe du Japon")
+    assert kobe["country"] == "JP" and len(kobe["mentions"]) == 2

@@ -311,6 +311,11 @@ def _org_extent(tokens: list[Token], i: int, length: int, spec: dict, language: 
             last = j
             continue
         low = tok.low
+        if low == "et" and not english and j + 1 < len(tokens) \
+                and _is_domain_noun(tokens[j - 1]) and _is_domain_noun(tokens[j + 1]):
+            j += 2  # "Hôpital universitaire de médecine et pharmacie"
+            last = j
+            continue
         if low in ("et", "and", "&"):
             after = j + 1
             conn = _connector_length(tokens, after, language) if not english else 0
@@ -882,6 +887,17 @@ def _proper_name_origin(name: str) -> str | None:
     return "vietnamese" if all(matches) else "foreign" if not any(matches) else None
 
 
+def _has_proper_name(name: str) -> bool:
+    """Whether a body's name holds a name of its own (Okayama, Lille, Bach Mai) besides its
+    head and domain words ("ministère de la Santé" holds none)."""
+    lex = lexicon()
+    generic = lex.domain_nouns | lex.title_domains | lex.name_adjectives
+    words = [re.sub(r"^[ldLD]['’]", "", w)
+             for w in re.findall(r"[\w'’-]+", re.sub(r"\([^)]*\)", " ", name))[1:]]
+    return any(w[:1].isupper() and fold(w) not in generic and fold(w) not in lex.heads["*"]
+               and fold(w) not in FUNCTION_WORDS for w in words)
+
+
 PLURAL_HEADS = {"hopitaux": "hospital", "hospitals": "hospital", "universites": "university",
                 "universities": "university", "instituts": "other", "institutes": "other"}
 SINGULAR_HEADS = {"hopitaux": "hôpital", "hospitals": "hospital", "universites": "université",
@@ -1031,11 +1047,14 @@ def _group_orgs(mentions: list[OrgMention], host: str) -> list[OrgGroup]:
         group.mentions.append(m)
     for m in pending:
         base = _org_base(m.key_text or m.text, expansions)
-        # "le ministère de la Santé" said bare is the host's, never the foreign one named
-        # with its adjective ("le ministère indien de la Santé")
-        same = [g for (b, _), g in groups.items() if b == base and g.country == host]
+        # "l'Université d'Okayama" is the one named before with its country; but "le
+        # ministère de la Santé", a name without a proper name, is the host's, never the
+        # foreign one named with its adjective ("le ministère indien de la Santé")
+        same = [g for (b, _), g in groups.items() if b == base]
+        if not _has_proper_name(m.text):
+            same = [g for g in same if g.country == host]
         if same:
-            target = same[0]
+            target = next((g for g in same if g.country == host), same[0])
         else:
             target = groups.setdefault((base, None), OrgGroup([], None, m.kind, base=base))
         target.mentions.append(m)
