@@ -602,3 +602,11 @@ def test_a_foreign_body_branch_in_a_city_of_its_own_country():
     _, orgs = extract(text)
     assert by_name(orgs, "Cục Quản lý Y dược cổ truyền Trung Quốc tại Vân Nam")["country"] == "CN"
     assert by_name(orgs, "Viện Y tế Quốc gia Hàn Quốc")["country"] == "KR"  # where, not which
+
+
+def test_lowercase_words_of_a_clause_are_not_a_name():
+    text = (
+        "Ban tổ chức Hội nghị cho biết có 300 đại biểu. Trung tâm hỗ trợ Nhật Bản đào tạo "
+        "điều dưỡng. Viện đã hợp tác với Nhật Bản.\n"
+    )
+    assert extract(text)[1] == []

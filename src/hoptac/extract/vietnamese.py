@@ -750,14 +750,24 @@ def _lowercase_words_to_name(tokens: list[Token], j: int, places: list[Span], he
         k += max(n, 1)
     if k == j or k >= len(tokens) or not (tokens[k].is_cap and tokens[k].is_word):
         return j
-    if _place_at(places, k) is not None:
-        return _place_at(places, k).j
+    place = _place_at(places, k)
+    if place is not None:  # "... Hoa Kỳ", not "Trung tâm hỗ trợ Nhật Bản đào tạo": a clause
+        return j if _clause_goes_on(tokens, place.j) else place.j
     head_n, next_head = _match(tokens, k, _phrases("heads"), whole_words=True)
     if head_n:  # "liên Chính phủ", "... Thượng viện Hoa Kỳ", but not "... Bệnh viện"
         return k + head_n if next_head.get("named") is False else j
+    if tokens[k].tag == "N" and tokens[k].word_start and not tokens[k].word_end and \
+            not _match(tokens, k, _phrases("admin_units"), max_len=2)[0]:
+        return j  # "Ban tổ chức Hội nghị": a common noun in capitals (an event), no name
     if _starts_other_entity(tokens, k) or tokens[k].tag == "Np" and tokens[k].text in _surnames():
         return j
     return k
+
+
+def _clause_goes_on(tokens: list[Token], k: int) -> bool:
+    """A lowercase content word at k: the words before were a clause, not a name."""
+    return (k < len(tokens) and tokens[k].is_word and not tokens[k].is_cap
+            and not _is_function_word(tokens, k))
 
 
 def _belongs_to_body(tokens: list[Token], k: int) -> bool:
