@@ -70,6 +70,7 @@ class Event:
     date: DateMention | None
     # every mention of it ("At the signing ceremony in Hanoi", "the event"): place, participants
     mentions: list[Trigger] = field(default_factory=list)
+    anchor: Event | None = None  # the dated event told in the same sentence, when undated
 
 
 @cache
@@ -392,7 +393,8 @@ def _fold(events: list[Event], trigger: Trigger) -> None:
     anchor = next((e for e in events if e.date is not None and not e.date.relative
                    and any(m.sentence is trigger.sentence for m in e.mentions)), None)
     if trigger.lead or anchor is not None:  # "At the end of the meeting, they signed ..."
-        events.append(Event(trigger.type, trigger, date or (anchor.date if anchor else None)))
+        events.append(Event(trigger.type, trigger, date or (anchor.date if anchor else None),
+                            anchor=anchor))
 
 
 def _dates_it(trigger: Trigger, event: Event) -> bool:
@@ -469,17 +471,7 @@ def _describe(context: Context, event: Event, persons: list[dict], organizations
     if not participants:
         participants = listed_participants(context, sentence, persons + organizations)
     participants += [i for i in _persons_of_mentions(event, persons) if i not in participants]
-    place = find_place(context, sentence.start, sentence.end, organizations)
-    for mention in event.mentions:
-        if place is None and mention.sentence is not sentence:
-            place = find_place(context, mention.sentence.start, mention.sentence.end,
-                               organizations)
-    if place is None:
-        place = next(filter(None, (_visited_country(context, m) for m in event.mentions)), None)
-    if place is None and event.trigger.lead:
-        place = _lead_place(context, organizations)
-    if place is None and event.trigger.lead:
-        place = dateline_place(context)
+    place = _event_place(context, event, organizations)
     date = event.date.edtf if event.date else None
     return {
         "id": "",
@@ -492,6 +484,24 @@ def _describe(context: Context, event: Event, persons: list[dict], organizations
                                       article_countries),
         "evidence": context.evidence(sentence.start, sentence.end),
     }
+
+
+def _event_place(context: Context, event: Event, organizations: list[dict]) -> str | None:
+    """Where the event took place: said where it is told, where it is told again, as the
+    country of a visit, in the lead, by the dateline, or where the event it was part of was."""
+    sentence = event.trigger.sentence
+    place = find_place(context, sentence.start, sentence.end, organizations)
+    for mention in event.mentions:
+        if place is None and mention.sentence is not sentence:
+            place = find_place(context, mention.sentence.start, mention.sentence.end,
+                               organizations)
+    if place is None:
+        place = next(filter(None, (_visited_country(context, m) for m in event.mentions)), None)
+    if place is None and event.trigger.lead:
+        place = _lead_place(context, organizations) or dateline_place(context)
+    if place is None and event.anchor is not None:
+        place = _event_place(context, event.anchor, organizations)
+    return place
 
 
 def _people_told_again(context: Context, events: list[Event], found: list[dict],
