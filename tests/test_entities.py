@@ -601,7 +601,12 @@ def test_names_in_a_list_of_titled_guests_stay_apart_from_bodies():
     assert fold("Ministry of Health and Welfare of Korea") in found
     assert fold("Vietnam - Korea Friendship Association") in found
     assert "cho ray hospital" in found
-    assert person(persons, "Yoon Seok-min")["country"] == "KR"
+    yoon = person(persons, "Yoon Seok-min")
+    assert yoon["country"] == "KR"
+    title = yoon["roles"][0]["title"]
+    assert title.startswith("Director General") and title.endswith("of Korea")
+    assert yoon["roles"][0]["organization"] == org(
+        organizations, "Ministry of Health and Welfare of Korea")["id"]
     assert not any(fold("Director General") in fold(r["title"])
                    for r in person(persons, "Tran Van Hai")["roles"])
 

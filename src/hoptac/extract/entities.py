@@ -1449,8 +1449,8 @@ DETERMINERS = {"le", "la", "les", "l'", "l’", "the", "her", "his", "their", "i
                "ses", "leur", "leurs", "a", "an", "un", "une"}
 
 
-def _title_before(tokens: list[Token], k: int,
-                  persons: list[tuple[int, int]] = ()) -> Role | None:
+def _title_before(tokens: list[Token], k: int, persons: list[tuple[int, int]] = (),
+                  bodies: list[tuple[int, int]] = ()) -> Role | None:
     """The title right before the name whose first token is k ("le ministre russe de la
     Santé Mikhaïl Murashko", "l'ambassadeur de France au Vietnam, Olivier Brochet"); it stops
     at a verb, at punctuation, at another person and at "and her", "et le"."""
@@ -1461,9 +1461,15 @@ def _title_before(tokens: list[Token], k: int,
         j -= 1
     end = j
     chunk_start = j + 1
-    while j >= 0 and k - j <= 14:
+    while j >= 0 and k - j <= 24:
         tok = tokens[j]
+        if tok.kind == "punct" and _comma_inside_title(tokens, j, bodies):
+            chunk_start = j
+            j -= 1
+            continue
         if tok.kind == "punct" or tok.pos in VERB_POS or _overlaps(tok.start, tok.end, persons):
+            break
+        if k - j > 14 and not _overlaps(tok.start, tok.end, bodies):
             break
         if tok.low in ("and", "et") and j + 1 < len(tokens) and tokens[j + 1].low in DETERMINERS:
             break
@@ -1477,6 +1483,18 @@ def _title_before(tokens: list[Token], k: int,
     while first > 0 and _title_prefix_word(chunk[first - 1]):
         first -= 1
     return Role("", chunk[first].start, chunk[-1].end)
+
+
+def _comma_inside_title(tokens: list[Token], j: int, bodies: list[tuple[int, int]]) -> bool:
+    """"Deputy Minister, Ministry of Health, Labour and Welfare of Japan Shiozaki Akihisa": a
+    comma inside a body's name, or between a title word and the body it names."""
+    tok = tokens[j]
+    if tok.text != ",":
+        return False
+    if _overlaps(tok.start, tok.end, bodies):
+        return True
+    return j > 0 and j + 1 < len(tokens) and is_title_word(tokens[j - 1]) \
+        and any(a == tokens[j + 1].start for a, _ in bodies)
 
 
 def _trim_title(title: str) -> str:
@@ -1866,7 +1884,7 @@ class EntityFinder:
             others = [(o.start, o.end) for g in self.person_groups if g is not group
                       for o in g.mentions]
             bodies = [(om.start, om.end) for g in orgs for om in g.mentions]
-            for role in (_title_before(tokens, first, others),
+            for role in (_title_before(tokens, first, others, bodies),
                          _title_after(tokens, last + 1, bodies, others)):
                 if role is None:
                     continue
