@@ -391,3 +391,19 @@ def test_words_with_another_meaning_in_a_cooperation_sentence(text, language, ab
 ])
 def test_other_everyday_names_of_fields(text, language, expected):
     assert areas_of(text, language) == expected
+
+
+@pytest.mark.parametrize(("text", "language", "absent"), [
+    ("Un accord de coopération a été signé. La Bourse de Paris a progressé ce jour-là.", "fr",
+     "training"),
+    ("Hai bên ký thỏa thuận hợp tác. Tỉnh miền núi vẫn thiếu nhân lực y tế.", "vi", "training"),
+    ("Un accord de coopération a été signé. Le ministre a parlé de la santé des populations.",
+     "fr", "public_health"),
+])
+def test_generic_words_outside_a_cooperation_sentence(text, language, absent):
+    assert absent not in areas_of(text, language)
+    # the same words are fields once the sentence speaks of cooperation
+    field = {"fr": " La coopération portera sur {}.", "vi": " Hai bên hợp tác về {}."}[language]
+    topic = {"training": {"fr": "les bourses d'études", "vi": "nhân lực y tế"},
+             "public_health": {"fr": "la santé des populations"}}[absent][language]
+    assert absent in areas_of(text + field.format(topic), language)
