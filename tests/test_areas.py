@@ -407,3 +407,10 @@ def test_generic_words_outside_a_cooperation_sentence(text, language, absent):
     topic = {"training": {"fr": "les bourses d'études", "vi": "nhân lực y tế"},
              "public_health": {"fr": "la santé des populations"}}[absent][language]
     assert absent in areas_of(text + field.format(topic), language)
+
+
+def test_nutrition_and_water_count_anywhere_in_a_cooperation_article():
+    text = ("Les deux pays ont signé un accord de coopération sanitaire. Depuis vingt ans, "
+            "l'organisation travaille sur la nutrition et l'eau potable dans la province.")
+    assert areas_of(text, "fr") == {"public_health"}
+    assert areas_of(text.split(". ")[1], "fr") == set()
