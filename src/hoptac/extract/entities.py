@@ -1493,7 +1493,8 @@ def _comma_inside_title(tokens: list[Token], j: int, bodies: list[tuple[int, int
         return False
     if _overlaps(tok.start, tok.end, bodies):
         return True
-    return j > 0 and j + 1 < len(tokens) and is_title_word(tokens[j - 1]) \
+    return j > 0 and j + 1 < len(tokens) \
+        and any(is_title_word(t) for t in tokens[max(0, j - 2):j]) \
         and any(a == tokens[j + 1].start for a, _ in bodies)
 
 
