@@ -414,3 +414,8 @@ def test_nutrition_and_water_count_anywhere_in_a_cooperation_article():
             "l'organisation travaille sur la nutrition et l'eau potable dans la province.")
     assert areas_of(text, "fr") == {"public_health"}
     assert areas_of(text.split(". ")[1], "fr") == set()
+
+
+def test_vietnamese_scientific_exchanges_written_with_giao_luu():
+    text = "Hai trường đẩy mạnh giao lưu học thuật và khoa học giữa giảng viên hai nước."
+    assert {"research", "training"} <= areas_of(text, "vi")
