@@ -398,3 +398,16 @@ def test_a_possible_extension_is_no_planned_renewal(language, text, status):
 ])
 def test_a_possible_signature_is_a_proposal(language, text):
     assert [summary(a)[2] for a in agreements_of(text, language, "2025-05-03")] == ["proposed"]
+
+
+def test_agreements_on_one_subject_told_with_other_dates_are_two():
+    text = ("Chile and Vietnam reached an agreement on nursing cooperation in Hanoi on June 17. "
+            "In July 2006, the first agreement on nursing cooperation between Vietnam and "
+            "Chile was signed.")
+    found = agreements_of(text, "en", "2025-06-19")
+    assert sorted(a["signed"] or "" for a in found) == ["2006-07", "2025-06-17"]
+
+
+def test_a_consensus_reached_is_no_signature():
+    text = "Chile and Vietnam reached a consensus to draft a framework agreement on nursing."
+    assert [summary(a)[2] for a in agreements_of(text, "en", "2025-06-19")] == ["draft"]

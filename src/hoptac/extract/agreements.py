@@ -351,7 +351,8 @@ def _antecedent(mention: Mention, instruments: list[Instrument]) -> Instrument |
         if mention.indefinite and not mention.subject:
             return None
         return next((i for i in same_countries
-                     if i.plural == mention.plural and _subjects_agree(mention, i)), None)
+                     if i.plural == mention.plural and _subjects_agree(mention, i)
+                     and not _dates_differ(mention, i)), None)
     if mention.indefinite:  # "an MoU", "un nouvel accord-cadre": the same one only if it is
         return next((i for i in same_countries  # told again without another date
                      if mention.kind == i.kind and _heads_agree(mention, i)
