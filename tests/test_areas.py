@@ -419,3 +419,12 @@ def test_nutrition_and_water_count_anywhere_in_a_cooperation_article():
 def test_vietnamese_scientific_exchanges_written_with_giao_luu():
     text = "Hai trường đẩy mạnh giao lưu học thuật và khoa học giữa giảng viên hai nước."
     assert {"research", "training"} <= areas_of(text, "vi")
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("Hai bên nhất trí nâng cấp quan hệ hợp tác với bệnh viện đối tác.", "vi"),
+    ("The university will expand cooperation with the hospital.", "en"),
+    ("The ministry is building partnerships with health centres abroad.", "en"),
+])
+def test_upgrading_a_relation_with_a_hospital_is_not_hospital_upgrading(text, language):
+    assert "hospital_management" not in areas_of(text, language)
