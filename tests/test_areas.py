@@ -428,3 +428,13 @@ def test_vietnamese_scientific_exchanges_written_with_giao_luu():
 ])
 def test_upgrading_a_relation_with_a_hospital_is_not_hospital_upgrading(text, language):
     assert "hospital_management" not in areas_of(text, language)
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("La coopération porte sur la formation de médecins, pharmaciens et infirmiers.", "fr"),
+    ("The partnership funds the training of doctors, pharmacists and nurses.", "en"),
+    ("Grâce à la coopération, l'université contribue à la formation de ressources humaines.",
+     "fr"),
+])
+def test_trained_professions_are_training_only(text, language):
+    assert areas_of(text, language) == {"training"}
