@@ -19,7 +19,7 @@ import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cache, cached_property
+from functools import cache
 from pathlib import Path
 
 from rapidfuzz import fuzz
@@ -135,39 +135,33 @@ def lexicon() -> Lexicon:
 # ----------------------------------------------------------------------------- tokens
 
 
-@dataclass
+@dataclass(slots=True)
 class Token:
     text: str
     start: int  # article offsets
     end: int
     kind: str  # word, elision, poss, punct
     pos: str = ""  # spaCy coarse part of speech when known
+    # set once from the above: the rules read them many times
+    low: str = field(init=False)
+    is_word: bool = field(init=False)
+    is_cap: bool = field(init=False)
 
-    @cached_property
-    def low(self) -> str:
-        return fold(self.text)
-
-    @property
-    def is_word(self) -> bool:
-        return self.kind == "word"
-
-    @property
-    def is_cap(self) -> bool:
-        return self.kind == "word" and self.text[:1].isupper()
+    def __post_init__(self) -> None:
+        self.low = fold(self.text)
+        self.is_word = self.kind == "word"
+        self.is_cap = self.is_word and self.text[:1].isupper()
 
 
 def tokenize(sentence: Sentence) -> list[Token]:
     """Word tokens of a sentence with article offsets, French elisions split off."""
     pos_at: dict[int, str] = {}
     if sentence.doc is not None:
-        for tok in sentence.doc:
-            pos_at[sentence.start + tok.idx] = tok.pos_
-    tokens = []
-    for match in TOKEN.finditer(sentence.text):
-        start = sentence.start + match.start()
-        tokens.append(Token(match.group(), start, sentence.start + match.end(),
-                            match.lastgroup or "punct", pos_at.get(start, "")))
-    return tokens
+        pos_at = {tok.idx: tok.pos_ for tok in sentence.doc}
+    offset = sentence.start
+    return [Token(match.group(), offset + match.start(), offset + match.end(),
+                  match.lastgroup or "punct", pos_at.get(match.start(), ""))
+            for match in TOKEN.finditer(sentence.text)]
 
 
 def is_title_word(token: Token) -> bool:
