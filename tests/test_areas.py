@@ -438,3 +438,12 @@ def test_upgrading_a_relation_with_a_hospital_is_not_hospital_upgrading(text, la
 ])
 def test_trained_professions_are_training_only(text, language):
     assert areas_of(text, language) == {"training"}
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("The teaching hospital signed a cooperation agreement on cancer care.", "en"),
+    ("Le centre hospitalier universitaire a signé un accord de coopération en cancérologie.",
+     "fr"),
+])
+def test_a_university_hospital_is_no_training(text, language):
+    assert areas_of(text, language) == {"oncology"}
