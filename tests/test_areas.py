@@ -447,3 +447,12 @@ def test_trained_professions_are_training_only(text, language):
 ])
 def test_a_university_hospital_is_no_training(text, language):
     assert areas_of(text, language) == {"oncology"}
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("WHO supports the ministry with policy advice on health financing reform.", "en"),
+    ("L'OMS apporte un appui aux politiques du ministère dans le cadre du partenariat.", "fr"),
+    ("WHO hỗ trợ Bộ Y tế tư vấn chính sách và đối thoại chính sách.", "vi"),
+])
+def test_policy_advice_and_dialogue(text, language):
+    assert "health_policy" in areas_of(text, language)
