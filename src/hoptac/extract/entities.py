@@ -19,7 +19,7 @@ import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from rapidfuzz import fuzz
@@ -148,9 +148,14 @@ class Token:
     is_cap: bool = field(init=False)
 
     def __post_init__(self) -> None:
-        self.low = fold(self.text)
+        self.low = _fold_word(self.text)
         self.is_word = self.kind == "word"
         self.is_cap = self.is_word and self.text[:1].isupper()
+
+
+@lru_cache(maxsize=1 << 16)
+def _fold_word(word: str) -> str:
+    return fold(word)
 
 
 def tokenize(sentence: Sentence) -> list[Token]:
