@@ -681,3 +681,16 @@ def test_same_named_body_with_and_without_its_country_and_coordinated_domains():
     assert hump["country"] == "VN"
     kobe = org(organizations, "Université de Kobe du Japon")
     assert kobe["country"] == "JP" and len(kobe["mentions"]) == 2
+
+
+def test_country_of_a_body_set_off_by_a_comma_and_titles_before_a_body_complement():
+    en = ("Hanoi - Mr. Pedro Alvarez - Deputy Minister of Foreign Trade and Investment "
+          "Ministry, the Republic of Cuba, met officials of the Ministry of Health.")
+    _, persons, organizations = extract(en, "en")
+    ministry = org(organizations, "Foreign Trade and Investment Ministry")
+    assert ministry["country"] == "CU"
+    assert person(persons, "Pedro Alvarez")["country"] == "CU"
+    fr = ("Hanoï - Le ministère de la Santé publique, la République de Cuba, a envoyé des "
+          "médecins au ministère de la Santé.")
+    _, _, organizations = extract(fr, "fr")
+    assert org(organizations, "ministère de la Santé publique")["country"] == "CU"

@@ -193,6 +193,13 @@ def _city_mentions(text: str) -> tuple[tuple[int, int, str], ...]:
     return tuple(found)
 
 
+@cache
+def state_words() -> frozenset[str]:
+    """Folded words of official country forms besides the name ("Republic", "of", "du")."""
+    data = json.loads(DATA.read_text(encoding="utf-8"))
+    return frozenset(fold(w) for w in data.get("state_words", []))
+
+
 @lru_cache(maxsize=8192)
 def nationality_code(word: str) -> str | None:
     """ISO code of a nationality adjective or demonym ("russe", "Vietnamese", "françaises")."""

@@ -457,6 +457,8 @@ def _run_has_head(tokens: list[Token], k: int) -> bool:
         if _head_at(tokens, k, "en"):
             return True
         k -= 1
+    if k >= 1 and tokens[k].low in ("of", "for", "on") and is_title_word(tokens[k - 1]):
+        return False  # "Deputy Minister of | Foreign Trade and Investment Ministry"
     return k >= 0 and tokens[k].low in ("of", "for", "on", "the")
 
 
@@ -522,7 +524,10 @@ def _country_before(tokens: list[Token], first: int) -> str | None:
 
 def _located_in(tokens: list[Token], k: int) -> str | None:
     """"l'Université de Nagasaki au Japon", "le groupe d'hôpitaux Apollo à New Delhi": the
-    country or known city named right after a body."""
+    country or known city named right after a body; or the country set off by a comma
+    ("Foreign Trade and Investment Ministry, the Republic of Cuba")."""
+    if k < len(tokens) and tokens[k].text == ",":
+        return _apposed_country(tokens, k + 1)
     if k >= len(tokens) or tokens[k].low not in ("au", "aux", "en", "in", "a"):
         return None
     for n in (3, 2, 1):
@@ -532,6 +537,25 @@ def _located_in(tokens: list[Token], k: int) -> str | None:
             code = countries.country_code(name) or countries.city_code(name)
             if code:
                 return code
+    return None
+
+
+def _apposed_country(tokens: list[Token], k: int) -> str | None:
+    """The country name that fills an apposition from k to the next punctuation."""
+    if k < len(tokens) and tokens[k].low in ("the", "la", "le", "l'", "l’"):
+        k += 1
+    end = k
+    while end < len(tokens) and tokens[end].kind in ("word", "elision"):
+        end += 1
+    if end == k or (end < len(tokens) and tokens[end].kind == "poss"):
+        return None
+    text = " ".join(t.text for t in tokens[k:end])
+    found = countries.country_mentions(text)
+    if len({code for _, _, code in found}) != 1:
+        return None
+    rest = text[:found[0][0]] + " " + text[found[-1][1]:]
+    if all(fold(w) in countries.state_words() for w in rest.split()):
+        return found[0][2]
     return None
 
 
