@@ -17,7 +17,7 @@ import json
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from itertools import pairwise
 from pathlib import Path
 
@@ -141,22 +141,42 @@ def find_areas(context: Context) -> list[str]:
     return [code for code in area_codes() if code in found]
 
 
-def areas_in_texts(texts: list[str], language: str) -> set[str]:
+@dataclass(frozen=True)
+class TextReading:
+    """What one text (a sentence) says about areas, before the article's context is known."""
+
+    cooperation: bool  # speaks of cooperation (organization names included)
+    strong: frozenset[str]
+    weak: frozenset[str]
+    in_context: bool  # a cooperation sentence, or a list of fields
+    names_a_pair: bool  # two fields joined as a pair ("education and research")
+
+
+@lru_cache(maxsize=8192)
+def read_text(text: str, language: str) -> TextReading:
+    """Cached: the stages ask about the same sentences several times."""
     lex = lexicon(language)
     # a department of international cooperation taking part still makes it about cooperation
-    about_cooperation = any(lex.cooperation.search(normalize(text, language)) for text in texts)
-    texts = [without_names(text, language) for text in texts]
-    normalized = [normalize(text, language) for text in texts]
+    cooperation = bool(lex.cooperation.search(normalize(text, language)))
+    raw = without_names(text, language)
+    normal = normalize(raw, language)
+    strong = {code for code, p in lex.strong.items() if p.search(normal)}
+    strong |= {code for code, p in lex.acronyms.items() if p.search(raw)}
+    weak = {code for code, p in lex.weak.items() if p.search(normal)} - strong
+    in_context = bool(lex.context.search(normal)) or len(strong | weak) >= LIST_SIZE
+    return TextReading(cooperation, frozenset(strong), frozenset(weak), in_context,
+                       _names_a_pair(normal, lex))
+
+
+def areas_in_texts(texts: list[str], language: str) -> set[str]:
+    readings = [read_text(text, language) for text in texts]
+    about_cooperation = any(reading.cooperation for reading in readings)
     found: set[str] = set()
-    for raw, text in zip(texts, normalized, strict=True):
-        strong = {code for code, p in lex.strong.items() if p.search(text)}
-        strong |= {code for code, p in lex.acronyms.items() if p.search(raw)}
-        weak = {code for code, p in lex.weak.items() if p.search(text)} - strong
-        in_context = bool(lex.context.search(text)) or len(strong | weak) >= LIST_SIZE
-        if in_context or (about_cooperation and _names_a_pair(text, lex)):
-            found |= strong | weak
+    for reading in readings:
+        if reading.in_context or (about_cooperation and reading.names_a_pair):
+            found |= reading.strong | reading.weak
         elif about_cooperation:
-            found |= strong
+            found |= reading.strong
     return found
 
 

@@ -16,7 +16,7 @@ import datetime as dt
 import json
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from hoptac.extract.context import Context
@@ -35,7 +35,7 @@ NOT_AFTER = r"(?<![\d,.\-–/])"
 NOT_BEFORE = r"(?![\d\-–/%]|[,.]\d)"
 
 
-@dataclass
+@dataclass(frozen=True)
 class DateMention:
     start: int
     end: int
@@ -152,7 +152,14 @@ def find_dates(context: Context) -> list[DateMention]:
 
 
 def find_dates_in_text(text: str, language: str, published: str | None) -> list[DateMention]:
-    """Date mentions of `text` (offsets into `text`), longest first where they overlap."""
+    """Date mentions of `text` (offsets into `text`), longest first where they overlap.
+
+    Several stages ask for the dates of the same sentences: the answer is computed once."""
+    return list(_dates_in_text(text, language, published))
+
+
+@lru_cache(maxsize=4096)
+def _dates_in_text(text: str, language: str, published: str | None) -> tuple[DateMention, ...]:
     language = language if language in ("en", "fr", "vi") else "en"
     found: list[tuple[int, int, str, re.Match]] = []
     for form, pattern in _patterns(language):
@@ -173,7 +180,7 @@ def find_dates_in_text(text: str, language: str, published: str | None) -> list[
             mentions.append(DateMention(start, end, text[start:end], edtf,
                                         form in ("relative", "weekday")))
             last_end = end
-    return mentions
+    return tuple(mentions)
 
 
 def resolve(form: str, match: re.Match, language: str, published: str | None) -> str | None:
