@@ -160,12 +160,15 @@ def read_text(text: str, language: str) -> TextReading:
     cooperation = bool(lex.cooperation.search(normalize(text, language)))
     raw = without_names(text, language)
     normal = normalize(raw, language)
-    strong = {code for code, p in lex.strong.items() if p.search(normal)}
+    spans = sorted((m.start(), m.end(), code, is_strong)
+                   for table, is_strong in ((lex.strong, True), (lex.weak, False))
+                   for code, p in table.items() for m in p.finditer(normal))
+    strong = {code for _, _, code, is_strong in spans if is_strong}
     strong |= {code for code, p in lex.acronyms.items() if p.search(raw)}
-    weak = {code for code, p in lex.weak.items() if p.search(normal)} - strong
+    weak = {code for _, _, code, is_strong in spans if not is_strong} - strong
     in_context = bool(lex.context.search(normal)) or len(strong | weak) >= LIST_SIZE
     return TextReading(cooperation, frozenset(strong), frozenset(weak), in_context,
-                       _names_a_pair(normal, lex))
+                       _names_a_pair(normal, spans, lex))
 
 
 def areas_in_texts(texts: list[str], language: str) -> set[str]:
@@ -180,12 +183,10 @@ def areas_in_texts(texts: list[str], language: str) -> set[str]:
     return found
 
 
-def _names_a_pair(text: str, lex: Lexicon) -> bool:
+def _names_a_pair(text: str, spans: list[tuple[int, int, str, bool]], lex: Lexicon) -> bool:
     """Two different fields joined by a conjunction ("for education and research purposes",
-    "à des fins d'éducation et de recherche"): a short list of fields, like a longer one."""
-    spans = sorted((m.start(), m.end(), code)
-                   for table in (lex.strong, lex.weak) for code, p in table.items()
-                   for m in p.finditer(text))
+    "à des fins d'éducation et de recherche"): a short list of fields, like a longer one.
+    `spans` are the fields' matches in `text`, in order."""
     return any(first[2] != second[2] and lex.pair.fullmatch(text[first[1]:second[0]])
                for first, second in pairwise(spans))
 

@@ -19,6 +19,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 
 from hoptac.extract.context import Context
+from hoptac.extract.trie import trie_regex
 
 DATA = Path(__file__).parent / "data" / "countries.json"
 DEFAULT_HOST = "VN"  # the corpus is news about health cooperation with Viet Nam
@@ -66,7 +67,7 @@ class Lexicon:
 
 
 def _alternation(forms) -> str:
-    return "|".join(re.escape(f) for f in sorted(set(forms), key=len, reverse=True))
+    return trie_regex(forms)
 
 
 @cache

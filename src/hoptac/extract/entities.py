@@ -27,6 +27,7 @@ from rapidfuzz import fuzz
 from hoptac.extract import countries
 from hoptac.extract.context import Context, Sentence
 from hoptac.extract.countries import fold, strip_accents
+from hoptac.extract.trie import trie_regex
 
 DATA = Path(__file__).parent / "data"
 
@@ -820,13 +821,12 @@ def _appositive_orgs(context: Context, tokens_by_sentence: list[list[Token]],
 
 @cache
 def _known_pattern() -> tuple[re.Pattern, dict[str, dict]]:
-    """One regex for every name and alias of the well-known bodies (longest first)."""
+    """One regex (a trie: longest form first) for every name and alias of the well-known bodies."""
     by_form: dict[str, dict] = {}
     for entry in lexicon().known:
         for form in [entry["name"], *entry.get("aliases", [])]:
             by_form.setdefault(form, entry)
-    forms = sorted(by_form, key=len, reverse=True)
-    return re.compile(rf"(?<![\w-])(?:{'|'.join(map(re.escape, forms))})(?![\w-])"), by_form
+    return re.compile(rf"(?<![\w-])(?:{trie_regex(by_form)})(?![\w-])"), by_form
 
 
 def _known_orgs(context: Context) -> list[OrgMention]:

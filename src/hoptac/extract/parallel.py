@@ -34,6 +34,15 @@ def extract_one(article: Article) -> dict:
     return extract_article(article)
 
 
+def extract_cold(article: Article) -> dict:
+    """Extraction as on an article never seen before: the text-keyed caches are emptied first
+    (what the benchmark times)."""
+    from hoptac.extract.pipeline import clear_text_caches, extract_article
+
+    clear_text_caches()
+    return extract_article(article)
+
+
 def warm_up(languages: Iterable[str], full: bool = True) -> None:
     """Load the pipelines of `languages`; with `full`, run the extractor once on each."""
     from hoptac.extract.nlp import spacy_pipeline

@@ -18,6 +18,25 @@ SCHEMA = "hoptac.extraction/1"
 EXTRACTOR_VERSION = "hoptac-extract/0.1"
 
 
+def text_caches() -> list:
+    """The caches keyed by an article's text or sentences (not the lexicons, nor word-level
+    caches). They make repeated questions about the same sentence cheap within an article;
+    `hoptac bench` clears them so that repeated passes over the same texts are not flattered."""
+    from hoptac.extract import areas as areas_stage
+    from hoptac.extract import countries as countries_stage
+    from hoptac.extract import dates as dates_stage
+    from hoptac.extract import facts as facts_stage
+
+    return [areas_stage.read_text, countries_stage._country_mentions,
+            countries_stage._city_mentions, dates_stage._dates_in_text,
+            facts_stage._vietnamese_tags]
+
+
+def clear_text_caches() -> None:
+    for cached in text_caches():
+        cached.cache_clear()
+
+
 def build_context(article: Article) -> Context:
     """Split the article into sentences and run the language pipeline over each."""
     text = article.text
