@@ -110,6 +110,14 @@ def _kind_patterns(language: str) -> list[tuple[re.Pattern, str, str]]:
 
 
 @cache
+def _any_kind_pattern(language: str) -> re.Pattern:
+    """Every instrument wording at once, case-insensitive: a sentence it does not match holds
+    no instrument, so the wordings one by one need not be tried there (most sentences)."""
+    alternatives = "|".join(f"(?:{pattern})" for pattern, _, _ in lexicon(language)["kinds"])
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.I)
+
+
+@cache
 def _status_patterns(language: str) -> list[tuple[re.Pattern, str]]:
     return [(re.compile(rf"(?<!\w){pattern}(?!\w)", re.I), status)
             for pattern, status in lexicon(language)["status"]]
@@ -143,6 +151,8 @@ def find_mentions(context: Context) -> list[Mention]:
     mentions: list[Mention] = []
     for sentence in context.sentences:
         if not (context.body_start <= sentence.start and sentence.end <= context.body_end):
+            continue
+        if not _any_kind_pattern(context.language).search(sentence.text):
             continue
         blocked = [(m.start(), m.end()) for m in excluded.finditer(sentence.text)]
         candidates = []
