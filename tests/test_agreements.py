@@ -411,3 +411,23 @@ def test_agreements_on_one_subject_told_with_other_dates_are_two():
 def test_a_consensus_reached_is_no_signature():
     text = "Chile and Vietnam reached a consensus to draft a framework agreement on nursing."
     assert [summary(a)[2] for a in agreements_of(text, "en", "2025-06-19")] == ["draft"]
+
+
+@pytest.mark.parametrize(("language", "text", "kind"), [
+    ("en", "On Monday the health ministers of Chile and Vietnam signed a letter of intention "
+           "on training nurses.", "other"),
+    ("en", "Ghana and Vietnam signed a joint action plan on malaria control for 2026-2028.",
+     "roadmap"),
+    ("en", "Japan and Vietnam signed an exchange of notes on a grant for hospital equipment.",
+     "other"),
+    ("fr", "Le Sénégal et la France ont signé un plan d'action sur la santé maternelle.",
+     "roadmap"),
+    ("fr", "Le Japon et le Vietnam ont signé un échange de notes sur un don de vaccins.",
+     "other"),
+    ("vi", "Việt Nam và Nhật Bản đã ký công hàm trao đổi về khoản viện trợ thiết bị y tế.",
+     "other"),
+    ("vi", "Việt Nam và Lào đã ký kế hoạch hành động về phòng chống sốt rét.", "roadmap"),
+])
+def test_letters_of_intent_action_plans_and_exchanges_of_notes(language, text, kind):
+    found = agreements_of(text, language, "2025-06-10")
+    assert [(a["kind"], a["status"]) for a in found] == [(kind, "signed")]
