@@ -31,6 +31,8 @@ class Context:
     body_end: int
     sentences: list[Sentence] = field(default_factory=list)
     title: str | None = None
+    source_url: str | None = None
+    agency: str | None = None
 
     def sentence_at(self, offset: int) -> Sentence | None:
         """The sentence containing `offset` (binary search: sentences are in text order)."""

@@ -51,17 +51,18 @@ def build_context(article: Article) -> Context:
             sentence.doc = doc
     return Context(text=text, language=language, published=published,
                    body_start=meta.body_start, body_end=meta.body_end,
-                   sentences=sentences, title=article.title or meta.title)
+                   sentences=sentences, title=article.title or meta.title,
+                   source_url=article.url or meta.source_url,
+                   agency=article.agency or meta.agency)
 
 
-def describe_document(article: Article, context: Context) -> dict:
-    meta = parse_text_article(article.text)
+def describe_document(context: Context) -> dict:
     return {
-        "title": article.title or meta.title,
+        "title": context.title,
         "language": context.language,
         "published": context.published,
-        "source_url": article.url or meta.source_url,
-        "agency": article.agency or meta.agency,
+        "source_url": context.source_url,
+        "agency": context.agency,
     }
 
 
@@ -77,7 +78,7 @@ def extract_article(article: Article) -> dict:
                                       found_agreements, found_countries)
     return {
         "schema": SCHEMA,
-        "document": describe_document(article, context),
+        "document": describe_document(context),
         "countries": found_countries,
         "persons": persons,
         "organizations": organizations,
