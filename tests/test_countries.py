@@ -120,3 +120,11 @@ def test_countries_beyond_the_usual_partners_and_their_regions():
     assert countries.city_code("Xieng Khouang") == "LA"
     assert countries.city_code("Kansai") == "JP"
     assert countries.city_code("Quảng Tây") == "CN"
+
+
+def test_money_units_are_not_country_mentions():
+    assert codes("The bank lent US$ 40 million and the fund added S$2 million and A$ 3 million.") \
+        == []
+    assert codes("Un don de 2 millions de dollars US a été promis par les États-Unis.") == ["US"]
+    assert codes("Khoản viện trợ 5 triệu đô la Mỹ do Mỹ tài trợ.") == ["US"]
+    assert codes("The US delegation arrived.") == ["US"]

@@ -166,8 +166,18 @@ def _country_mentions(text: str) -> tuple[tuple[int, int, str], ...]:
     # "Thai Binh", "Lào Cai" are Vietnamese provinces, not Thailand or Laos
     cities = [(a, b) for a, b, _ in city_mentions(text)]
     found = [f for f in found
-             if not any(a <= f[0] and f[1] <= b and b - a > f[1] - f[0] for a, b in cities)]
+             if not any(a <= f[0] and f[1] <= b and b - a > f[1] - f[0] for a, b in cities)
+             and not _names_a_currency(text, f[0], f[1])]
     return tuple(_non_overlapping(found))
+
+
+CURRENCY_BEFORE = re.compile(r"(?:dollars?|đô\s*la)\s*$", re.I)
+
+
+def _names_a_currency(text: str, start: int, end: int) -> bool:
+    """A country word that is part of a money unit ("US$", "dollars US", "đô la Mỹ") says
+    how a sum is counted, not who takes part."""
+    return text[end:end + 1] == "$" or bool(CURRENCY_BEFORE.search(text[max(0, start - 12):start]))
 
 
 def _non_overlapping(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
