@@ -560,3 +560,16 @@ def test_an_event_told_with_a_dated_one_takes_its_day(language, text):
     assert sorted((e["type"], e["date"]) for e in events) == [
         ("meeting", "2025-03-03"), ("signing", "2025-03-03")]
     assert {e["place"] for e in events} in ({"Hà Nội"}, {"Hanoi"}, {"Hanoï"})
+
+
+@pytest.mark.parametrize(("language", "text", "place"), [
+    ("en", "The health forum opened on June 9 in the Laotian capital Vientiane.", "Vientiane"),
+    ("en", "Doctors of both countries met on June 9 in the capital of Cambodia, Phnom Penh.",
+     "Phnom Penh"),
+    ("fr", "Le colloque médical s'est ouvert le 9 juin dans la capitale laotienne Vientiane.",
+     "Vientiane"),
+    ("vi", "Ngày 9/6, hội thảo y tế đã diễn ra tại thủ đô Viêng Chăn của Lào.", "Viêng Chăn"),
+])
+def test_the_capital_named_before_its_city_places_the_event_in_the_city(language, text, place):
+    events = events_of(text, language, "2025-06-20")
+    assert [e["place"] for e in events] == [place]

@@ -605,10 +605,11 @@ def find_place(context: Context, start: int, end: int,
     text = context.text[start:end]
     taken = [(m["start"], m["end"]) for o in organizations or [] for m in o.get("mentions") or []]
     prepositions = lexicon(context.language)["place_prepositions"]
+    appositions = _apposition_pattern(context.language)
     for a, b, _code in city_mentions(text):
         if any(x <= start + a < y for x, y in taken):
             continue
-        if _after_preposition(text, a, prepositions):
+        if _after_preposition(text, a, prepositions, appositions):
             return text[a:b]
     for venue in _venue_pattern(context.language).finditer(text):
         name = _venue_name(text, venue, taken, start)
@@ -622,7 +623,8 @@ def find_place(context: Context, start: int, end: int,
             continue
         if any(x < b and a < y for x, y in taken) or country_codes_in(name):
             continue
-        if _after_preposition(context.text, a, prepositions) and name[:1].isupper():
+        if _after_preposition(context.text, a, prepositions, appositions) and \
+                name[:1].isupper():
             return name
     return None
 
@@ -673,11 +675,19 @@ def _visit_patterns(language: str) -> tuple[re.Pattern, re.Pattern]:
     return visit, opener
 
 
-def _after_preposition(text: str, start: int, prepositions: list[str]) -> bool:
-    """'in Hà Nội', 'à Hanoï', 'tại thành phố Huế': a place word right after a preposition."""
-    before = re.sub(r"(?:la ville de|thủ đô|thành phố|the city of)\s*$", "",
-                    text[max(0, start - 30):start], flags=re.I).split()
+def _after_preposition(text: str, start: int, prepositions: list[str],
+                       appositions: re.Pattern) -> bool:
+    """'in Hà Nội', 'à Hanoï', 'tại thành phố Huế', 'in the Vietnamese capital Hanoi': a place
+    word right after a preposition."""
+    before = appositions.sub("", text[max(0, start - 60):start]).split()
     return bool(before) and before[-1].lower() in prepositions
+
+
+@cache
+def _apposition_pattern(language: str) -> re.Pattern:
+    """The words that may stand between a place preposition and the city (data/events.json)."""
+    phrases = "|".join(sorted(lexicon(language)["place_appositions"], key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{phrases})\s*$", re.I)
 
 
 def _lead_place(context: Context, organizations: list[dict]) -> str | None:
