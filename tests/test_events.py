@@ -573,3 +573,37 @@ def test_an_event_told_with_a_dated_one_takes_its_day(language, text):
 def test_the_capital_named_before_its_city_places_the_event_in_the_city(language, text, place):
     events = events_of(text, language, "2025-06-20")
     assert [e["place"] for e in events] == [place]
+
+
+BACKGROUND = {
+    "en": "Cooperation in health between the two countries keeps growing. Laos has trained many "
+          "doctors over the years. Hospitals swap staff every year.\n",
+    "fr": "La coopération sanitaire entre les deux pays ne cesse de croître. Le Laos a formé de "
+          "nombreux médecins. Les hôpitaux échangent du personnel chaque année.\n",
+    "vi": "Hợp tác y tế giữa hai nước không ngừng phát triển. Lào đã đào tạo nhiều bác sĩ. Các "
+          "bệnh viện trao đổi nhân viên hằng năm.\n",
+}
+
+
+@pytest.mark.parametrize(("language", "text", "date"), [
+    ("en", "The two health ministers met on Monday in Vientiane to review the plan.",
+     "2025-08-25"),
+    ("fr", "La ministre laotienne s'est entretenue lundi avec son homologue à Vientiane.",
+     "2025-08-25"),
+    ("vi", "Hôm thứ Hai, Bộ trưởng Y tế Lào đã hội đàm với người đồng cấp tại Viêng Chăn.",
+     "2025-08-25"),
+])
+def test_a_meeting_dated_by_a_weekday_after_background_is_reported(language, text, date):
+    events = events_of(BACKGROUND[language] + text, language, "2025-08-28")
+    assert [(e["type"], e["date"]) for e in events] == [("meeting", date)]
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("en", "Lawmakers ratified the health accord on Friday during a meeting in Vientiane."),
+    ("fr", "Les députés ont ratifié l'accord sanitaire vendredi lors d'une réunion à Vientiane."),
+    ("vi", "Các đại biểu đã phê chuẩn hiệp định y tế hôm thứ Sáu trong cuộc họp tại Viêng Chăn."),
+])
+def test_a_date_told_right_before_the_meeting_dates_it_despite_the_agreement(language, text):
+    events = events_of(text, language, "2025-08-28")
+    assert [(e["type"], e["date"], e["place"]) for e in events] == [
+        ("meeting", "2025-08-22", "Vientiane" if language != "vi" else "Viêng Chăn")]

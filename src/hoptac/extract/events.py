@@ -256,7 +256,7 @@ def _attach_dates(context: Context, triggers: list[Trigger], dates: list[DateMen
         if not same:
             continue
         nearest = min(same, key=lambda t: _distance(t.start, t.end, date))
-        if _nearer_to_an_instrument(nearest, date, instruments):
+        if _nearer_to_an_instrument(nearest, date, instruments, context.language):
             continue
         own = _distance(nearest.start, nearest.end, date)
         if nearest.date is None or (nearest.date.relative and not date.relative) or (
@@ -266,7 +266,8 @@ def _attach_dates(context: Context, triggers: list[Trigger], dates: list[DateMen
     for trigger in triggers:
         inside = [d for d in usable if trigger.sentence.start <= d.start < trigger.sentence.end]
         if trigger.date is None and len(inside) == 1 and \
-                not _nearer_to_an_instrument(trigger, inside[0], instruments):
+                not _nearer_to_an_instrument(trigger, inside[0], instruments,
+                                             context.language):
             trigger.date = inside[0]
     _share_coordinated_dates(context, triggers)
 
@@ -308,13 +309,28 @@ def _first_paragraphs(context: Context) -> list[tuple[int, str]]:
 
 
 def _nearer_to_an_instrument(trigger: Trigger, date: DateMention,
-                             instruments: list[tuple[int, int]]) -> bool:
+                             instruments: list[tuple[int, int]], language: str) -> bool:
     """A signing's date is its instrument's; other events lose dates to nearer instruments."""
-    if trigger.type == "signing":
+    if trigger.type == "signing" or _linked_to_the_event(trigger, date, language):
         return False
     own = _distance(trigger.start, trigger.end, date)
     return any(trigger.sentence.start <= a < trigger.sentence.end and _distance(a, b, date) < own
                for a, b in instruments)
+
+
+def _linked_to_the_event(trigger: Trigger, date: DateMention, language: str) -> bool:
+    """'ratified the agreement on Friday during a meeting', 'vendredi lors d'une réunion': the
+    date is told right before the event it took place at, whatever instrument precedes it."""
+    text = trigger.sentence.text
+    between = text[date.end - trigger.sentence.start:trigger.start - trigger.sentence.start]
+    return date.end <= trigger.start and \
+        bool(_event_link_pattern(language).fullmatch(between))
+
+
+@cache
+def _event_link_pattern(language: str) -> re.Pattern:
+    links = "|".join(sorted(lexicon(language)["event_links"], key=len, reverse=True))
+    return re.compile(rf"\s*(?:{links})\s*", re.I)
 
 
 def _on_a_stamp_line(text: str, date: DateMention) -> bool:
@@ -371,7 +387,9 @@ def _fold(events: list[Event], trigger: Trigger) -> None:
     """Fold one event word into the event it tells again, or open a new event."""
     same_type = [e for e in events if e.type == trigger.type]
     date = trigger.date
-    if date is not None and (not date.relative or trigger.same_day):
+    # "The ministers met on Monday": a weekday opens the first event of its type; told again
+    # later ("in an interview on Monday") it names another occasion and folds
+    if date is not None and (not date.relative or trigger.same_day or not same_type):
         match = next((e for e in same_type if e.date is None and _dates_it(trigger, e)
                       or e.date is not None and e.date.edtf == date.edtf), None)
         if match is None:
