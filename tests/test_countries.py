@@ -128,3 +128,11 @@ def test_money_units_are_not_country_mentions():
     assert codes("Un don de 2 millions de dollars US a été promis par les États-Unis.") == ["US"]
     assert codes("Khoản viện trợ 5 triệu đô la Mỹ do Mỹ tài trợ.") == ["US"]
     assert codes("The US delegation arrived.") == ["US"]
+
+
+def test_regions_and_states_belong_to_their_country():
+    assert countries.place_code("Nordrhein-Westfalen") == "DE"
+    assert countries.place_code("Gyeonggi-do") == "KR"
+    assert countries.place_code("Californie") == "US"
+    assert countries.place_code("Shizuoka") == "JP"
+    assert codes("the Bavarian delegation") == ["DE"]

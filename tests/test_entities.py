@@ -694,3 +694,26 @@ def test_country_of_a_body_set_off_by_a_comma_and_titles_before_a_body_complemen
           "médecins au ministère de la Santé.")
     _, _, organizations = extract(fr, "fr")
     assert org(organizations, "ministère de la Santé publique")["country"] == "CU"
+
+
+# ------------------------------------------------- regions, states and provinces of a country
+
+def test_region_in_a_title_or_body_gives_its_country_not_the_hosts():
+    _, persons, organizations = extract(
+        "HANOI, May 3 - Deputy Minister of Health Tran Van Thuan met Bavarian State Minister of "
+        "Health Judith Gerlach and Mr. Tobias Lang, State Secretary of Saxony, in Hanoi. Vietnam "
+        "and Germany agreed to cooperate on nurse training. Doctors of Gyeonggi Provincial "
+        "Medical Center in Korea also attended.", "en")
+    assert person(persons, "Judith Gerlach")["country"] == "DE"
+    assert person(persons, "Tobias Lang")["country"] == "DE"
+    assert org(organizations, "Gyeonggi Provincial Medical Center")["country"] == "KR"
+
+
+def test_french_region_names_tie_officials_to_their_country():
+    _, persons, organizations = extract(
+        "HÔ CHI MINH-VILLE, 3 mai - Le vice-ministre de la Santé Tran Van Thuan a reçu "
+        "M. Markus Weber, secrétaire d'État de la Rhénanie-du-Nord-Westphalie, et des médecins de "
+        "l'Hôpital universitaire de Bavière. Le Vietnam et l'Allemagne ont signé un accord.", "fr")
+    assert person(persons, "Markus Weber")["country"] == "DE"
+    assert org(organizations, "Hôpital universitaire de Bavière")["country"] == "DE"
+    assert person(persons, "Tran Van Thuan")["country"] == "VN"

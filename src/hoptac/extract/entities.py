@@ -1963,6 +1963,9 @@ class EntityFinder:
                 weak = weak or by_id[org].country
             if named:
                 return named[0][2]
+            places = countries.city_mentions(role.title)
+            if places and not org:
+                return places[0][2]  # "State Secretary of North Rhine-Westphalia"
         affiliation = self._affiliation(group, orgs)
         if affiliation and affiliation.explicit:
             return affiliation.country
