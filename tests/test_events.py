@@ -607,3 +607,21 @@ def test_a_date_told_right_before_the_meeting_dates_it_despite_the_agreement(lan
     events = events_of(text, language, "2025-08-28")
     assert [(e["type"], e["date"], e["place"]) for e in events] == [
         ("meeting", "2025-08-22", "Vientiane" if language != "vi" else "Viêng Chăn")]
+
+
+@pytest.mark.parametrize(("language", "text", "place"), [
+    ("en", "From 21 to 23 August, the hospital team made a field trip to Luang Prabang.",
+     "Luang Prabang"),
+    ("en", "A study tour to Japan for young nurses took place from August 21 to 23.", "Japan"),
+    ("fr", "Du 21 au 23 août, l'équipe a effectué une visite de terrain dans la province de "
+           "Luang Prabang.", "Luang Prabang"),
+    ("fr", "Un voyage d'étude au Japon a réuni de jeunes infirmiers du 21 au 23 août.", "Japon"),
+    ("vi", "Từ ngày 21 đến 23/8, đoàn bác sĩ đã đi khảo sát thực tế tại tỉnh Luang Prabang.",
+     "Luang Prabang"),
+    ("vi", "Từ ngày 21 đến ngày 23/8, đoàn đã có chuyến công tác tại Luang Prabang.",
+     "Luang Prabang"),
+])
+def test_a_trip_over_a_range_of_days_is_a_meeting_dated_by_its_first_day(language, text, place):
+    events = events_of(BACKGROUND[language] + text, language, "2025-08-28")
+    assert [(e["type"], e["date"], e["place"]) for e in events] == [
+        ("meeting", "2025-08-21", place)]

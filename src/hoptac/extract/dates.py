@@ -108,7 +108,8 @@ def _vietnamese_forms(w: dict) -> list[tuple[str, str, int]]:
     return [
         ("day_month", rf"ngày\s+{day}\s+tháng\s+{month}(?!\d)(?:\s+năm\s+{YEAR})?", re.I),
         ("numeric", rf"(?:{time_word}\s+(?:(?:{w['wd']})\s*,?\s*)?(?:ngày\s+)?|(?<=\())"
-                    rf"{day}(?:\s*[-–]\s*[0-3]?\d)?/{month}(?:/{YEAR})?(?![\d/])", re.I),
+                    rf"{day}(?:\s*(?:[-–]|đến(?:\s+ngày)?)\s*[0-3]?\d)?/{month}(?:/{YEAR})?"
+                    r"(?![\d/])", re.I),
         ("numeric", rf"{time_word}\s+{day}-{month}(?:-{YEAR})?(?![\d/\-])", re.I),
         ("numeric", rf"{NOT_AFTER}{day}{NUMERIC_RANGE}/{month}/{YEAR}", 0),
         ("month", rf"(?:(?P<part>{w['part']})\s+)?(?<![\d]\s)tháng\s+{month}(?!\d)"
