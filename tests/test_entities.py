@@ -717,3 +717,26 @@ def test_french_region_names_tie_officials_to_their_country():
     assert person(persons, "Markus Weber")["country"] == "DE"
     assert org(organizations, "Hôpital universitaire de Bavière")["country"] == "DE"
     assert person(persons, "Tran Van Thuan")["country"] == "VN"
+
+
+# --------------------------------------------------------------------------- name boundaries
+
+def test_a_title_listing_fields_ends_before_the_name():
+    _, persons, organizations = extract(
+        "BERLIN, June 2 - German Federal Minister for Economic Affairs and Energy Brigitte "
+        "Zypries met Vietnamese Minister of Health Nguyen Thi Kim Tien in Berlin. Vietnam and "
+        "Germany signed a memorandum on health cooperation.", "en")
+    zypries = person(persons, "Brigitte Zypries")
+    assert zypries["country"] == "DE"
+    assert "Energy" in zypries["roles"][0]["title"]
+    assert not any("Zypries" in o["name"] for o in organizations)
+
+
+def test_french_title_listing_fields_ends_before_the_name():
+    _, persons, _ = extract(
+        "PARIS, 2 juin - La ministre du Travail et de la Santé Catherine Vautrin et le ministre "
+        "de l'Europe et des Affaires étrangères Jean-Noël Barrot ont reçu le vice-ministre "
+        "vietnamien de la Santé. Le Vietnam et la France ont signé un accord.", "fr")
+    assert person(persons, "Catherine Vautrin")["roles"][0]["title"] == \
+        "ministre du Travail et de la Santé"
+    assert person(persons, "Jean-Noël Barrot")

@@ -42,6 +42,8 @@ FUNCTION_WORDS = {
     "de", "du", "des", "la", "le", "les", "l'", "d'", "et", "of", "for", "and", "the", "en", "au",
     "aux", "a", "à", "in", "on", "to", "sur", "pour", "l’", "d’", "&",
 }
+# a title's list of fields ends with one capitalised field after these ("... and Energy")
+COORDINATORS = {"and", "et", "&"}
 CAPITALISED_STOPWORDS = {
     "the", "a", "an", "le", "la", "les", "l'", "un", "une", "this", "that", "these", "on", "in",
     "at", "for", "with", "by", "from", "to", "of", "and", "but", "as", "ce", "cette", "ces", "il",
@@ -1228,19 +1230,29 @@ def _titled_persons(context: Context, tokens_by_sentence: list[list[Token]]
                 t = tokens[j]
                 if is_title_word(t) or t.low in lex.title_domains or t.low in lex.domain_nouns \
                         or t.low in FUNCTION_WORDS or countries.nationality_code(t.text) \
-                        or _overlaps(t.start, t.end, places):
+                        or _overlaps(t.start, t.end, places) or _field_modifier(tokens, j):
                     j += 1
                     continue
                 break
             if j < len(tokens) and tokens[j].text == "," and j > k + 1:
                 j += 1
-            if tokens[j - 1].low in FUNCTION_WORDS:
+            if tokens[j - 1].low in COORDINATORS and j > k + 2 and _name_run(tokens, j + 1):
+                j += 1  # "Minister for Economic Affairs and Energy Brigitte Zypries"
+            elif tokens[j - 1].low in FUNCTION_WORDS:
                 continue  # "chairman of Myongji Medical Foundation": a body, not a name
             n = _name_run(tokens, j)
             if n:
                 found.append(PersonMention(tokens[j].start, tokens[j + n - 1].end,
                                            context.text[tokens[j].start:tokens[j + n - 1].end]))
     return found
+
+
+def _field_modifier(tokens: list[Token], j: int) -> bool:
+    """"Economic" of "Minister for Economic Affairs": a capitalised word that qualifies the
+    field a title names."""
+    return tokens[j].is_cap and j + 1 < len(tokens) \
+        and tokens[j + 1].low in lexicon().title_domains \
+        and not countries.place_code(tokens[j].text)
 
 
 def _appositive_persons(context: Context, tokens_by_sentence: list[list[Token]]
