@@ -625,3 +625,29 @@ def test_a_trip_over_a_range_of_days_is_a_meeting_dated_by_its_first_day(languag
     events = events_of(BACKGROUND[language] + text, language, "2025-08-28")
     assert [(e["type"], e["date"], e["place"]) for e in events] == [
         ("meeting", "2025-08-21", place)]
+
+
+@pytest.mark.parametrize(("language", "text", "people"), [
+    ("en", "On May 12, the two hospitals signed a training agreement in Hue. The document was "
+           "signed by Director Tran Van Long and Professor Ines Moreau.",
+     ["Tran Van Long", "Ines Moreau"]),
+    ("en", "A Cuban health delegation held talks with the Ministry of Health on May 12. The "
+           "delegation was led by Deputy Minister Rosa Pérez.", ["Rosa Pérez"]),
+    ("fr", "Le 12 mai, une délégation cubaine a eu des entretiens avec le ministère de la "
+           "Santé. La délégation était conduite par la vice-ministre Rosa Pérez.", ["Rosa Pérez"]),
+    ("vi", "Ngày 12/5, Bộ Y tế đã hội đàm với đoàn đại biểu Cuba. Đoàn do Thứ trưởng Rosa Pérez "
+           "dẫn đầu.", ["Rosa Pérez"]),
+])
+def test_people_introduced_right_after_the_event_take_part(language, text, people):
+    persons = [entity("p", n, text, name) for n, name in enumerate(people, 1)]
+    events = events_of(text, language, "2025-05-20", persons=persons)
+    assert len(events) == 1
+    assert set(events[0]["participants"]) == {p["id"] for p in persons}
+
+
+def test_a_following_sentence_without_a_cue_adds_nobody():
+    text = ("On May 12, the Ministry of Health held talks with a Cuban delegation. Separately, "
+            "Professor Ines Moreau opened a new laboratory in Da Nang.")
+    persons = [entity("p", 1, text, "Ines Moreau")]
+    events = events_of(text, "en", "2025-05-20", persons=persons)
+    assert "p1" not in events[0]["participants"]

@@ -486,8 +486,8 @@ def _describe(context: Context, event: Event, persons: list[dict], organizations
               article_countries: list[str]) -> dict:
     sentence = event.trigger.sentence
     participants = ids_in(persons + organizations, sentence.start, sentence.end)
-    if not participants:
-        participants = listed_participants(context, sentence, persons + organizations)
+    participants += [i for i in listed_participants(context, sentence, persons + organizations)
+                     if i not in participants]
     participants += [i for i in _persons_of_mentions(event, persons) if i not in participants]
     place = _event_place(context, event, organizations)
     date = event.date.edtf if event.date else None
@@ -551,7 +551,8 @@ def _persons_of_mentions(event: Event, persons: list[dict]) -> list[str]:
 
 
 def listed_participants(context: Context, sentence: Sentence, items: list[dict]) -> list[str]:
-    """Participants listed right after the event ("Les signataires incluent ...")."""
+    """Participants introduced right after the event ("Les signataires incluent ...", "The
+    delegation was led by ...", "Đoàn do ... dẫn đầu"), besides those of its sentence."""
     cue = words_pattern(lexicon(context.language)["participant_cues"])
     following = [s for s in context.sentences if s.start >= sentence.end][:2]
     found: list[str] = []
