@@ -651,3 +651,24 @@ def test_a_following_sentence_without_a_cue_adds_nobody():
     persons = [entity("p", 1, text, "Ines Moreau")]
     events = events_of(text, "en", "2025-05-20", persons=persons)
     assert "p1" not in events[0]["participants"]
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("en", "On May 12, Minister Omar Haddad received a delegation of Japanese surgeons in Hanoi. "
+           "He was accompanied by Doctor Lina Costa."),
+    ("en", "On May 12, a cooperation plan was signed in Hanoi. On behalf of the hospital, "
+           "Doctor Lina Costa put her name to the plan."),
+    ("fr", "Le 12 mai, le ministre Omar Haddad a reçu une délégation de chirurgiens japonais à "
+           "Hanoï. Il était accompagné de la docteure Lina Costa."),
+    ("fr", "Le 12 mai, un plan de coopération a été signé à Hanoï. Au nom de l'hôpital, la "
+           "docteure Lina Costa a apposé sa signature."),
+    ("vi", "Ngày 12/5, Bộ trưởng Omar Haddad đã tiếp đoàn bác sĩ phẫu thuật Nhật Bản tại Hà Nội. "
+           "Cùng tham dự có bác sĩ Lina Costa."),
+    ("vi", "Ngày 12/5, kế hoạch hợp tác đã được ký kết tại Hà Nội. Thay mặt bệnh viện, bác sĩ "
+           "Lina Costa đã ký vào văn bản."),
+])
+def test_people_accompanying_or_signing_in_the_next_sentence_take_part(language, text):
+    persons = [entity("p", 1, text, "Omar Haddad"), entity("p", 2, text, "Lina Costa")]
+    events = events_of(text, language, "2025-05-20", persons=persons)
+    assert len(events) == 1
+    assert "p2" in events[0]["participants"]
