@@ -740,3 +740,32 @@ def test_french_title_listing_fields_ends_before_the_name():
     assert person(persons, "Catherine Vautrin")["roles"][0]["title"] == \
         "ministre du Travail et de la Santé"
     assert person(persons, "Jean-Noël Barrot")
+
+
+def test_names_next_to_a_noun_of_place_are_places_not_persons():
+    _, persons, _ = extract(
+        "TAY NINH, June 2 - Health workers at the Moc Bai border gate checked travellers from "
+        "Cambodia with Dr. Sok Chea of the Cambodian Ministry of Health. Vietnam and Cambodia "
+        "agreed to share data.", "en")
+    assert "moc bai" not in names(persons)
+    assert person(persons, "Sok Chea")
+    _, persons, _ = extract(
+        "HÔ CHI MINH-VILLE, 2 juin - Une délégation conduite par M. Paul Martin, directeur du "
+        "CHU de Nantes, a visité le poste frontière de Môc Bài. Le Vietnam et la France ont "
+        "signé un accord.", "fr")
+    assert "moc bai" not in names(persons)
+    assert person(persons, "Paul Martin")
+    _, persons, _ = extract(
+        "Lực lượng y tế tại cửa khẩu Mộc Bài đã làm việc với bác sĩ Sok Chea của Bộ Y tế "
+        "Campuchia. Việt Nam và Campuchia hợp tác.", "vi")
+    assert "moc bai" not in names(persons)
+
+
+def test_a_citys_health_service_is_a_body_but_a_hospital_unit_is_not():
+    _, _, organizations = extract(
+        "HÔ CHI MINH-VILLE, 2 juin - Le Service de la Santé de Ho Chi Minh-Ville a accueilli "
+        "M. Paul Martin, directeur du CHU de Nantes. Le Service de chirurgie du CHU de Nantes "
+        "forme des médecins. Le Vietnam et la France ont signé un accord.", "fr")
+    assert org(organizations, "Service de la Santé de Ho Chi Minh-Ville")["country"] == "VN"
+    assert org(organizations, "CHU de Nantes")["country"] == "FR"
+    assert not any(fold(o["name"]).startswith("service de chirurgie") for o in organizations)

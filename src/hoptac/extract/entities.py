@@ -93,6 +93,7 @@ class Lexicon:
     korean_surnames: frozenset[str]
     particles: frozenset[str]
     not_names: frozenset[str]
+    place_nouns: frozenset[str]
 
 
 def _head_keys(head: str) -> set[str]:
@@ -132,6 +133,7 @@ def lexicon() -> Lexicon:
         korean_surnames=frozenset(names["korean_surnames"]),
         particles=frozenset(names["particles"]),
         not_names=frozenset(names["not_names"]),
+        place_nouns=frozenset(fold(w) for w in names["place_nouns"]),
     )
 
 
@@ -1325,7 +1327,8 @@ def _clean_person(context: Context, m: PersonMention,
         return None
     if CREDIT_BEFORE.search(text[max(0, start - 30):start]):
         return None
-    if _after_body_noun(text, start) or _after_place_preposition(text, start, piece):
+    if _after_body_noun(text, start) or _after_place_preposition(text, start, piece) \
+            or _after_place_noun(text, start, piece) or _before_place_noun(text, end):
         return None
     if not words[0][:1].isupper() or all(w.isupper() for w in words if len(w) > 1):
         return None
@@ -1357,6 +1360,30 @@ def _after_place_preposition(text: str, start: int, piece: str) -> bool:
     if fold(piece.split()[0]) in lexicon().surnames:
         return False
     return bool(PLACE_BEFORE.search(text[max(0, start - 60):start]))
+
+
+@cache
+def _place_noun_pattern() -> re.Pattern:
+    return re.compile(rf"(?<![\w])(?:{trie_regex(lexicon().place_nouns)})"
+                      r"(?:\s+(?:de|du|d['’]|of|the|international|internationale?))*\s+$")
+
+
+def _after_place_noun(text: str, start: int, piece: str) -> bool:
+    """"le poste frontière de Môc Bài", "cửa khẩu Mộc Bài": a name right after a noun of
+    place is that place, unless it opens with a Vietnamese surname."""
+    if fold(piece.split()[0]) in lexicon().surnames:
+        return False
+    return bool(_place_noun_pattern().search(fold(text[max(0, start - 40):start])))
+
+
+def _before_place_noun(text: str, end: int) -> bool:
+    """"the Moc Bai border gate", "Tran Hung Dao street": a name that a lowercase noun of
+    place follows names that place."""
+    after = re.match(r"\s+([a-zà-ỹđ][\w ’'-]{0,20})", text[end:end + 24])
+    if not after:
+        return False
+    words = after.group(1).split()
+    return any(fold(" ".join(words[:n])) in lexicon().place_nouns for n in (1, 2))
 
 
 def _after_body_noun(text: str, start: int) -> bool:
