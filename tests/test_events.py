@@ -672,3 +672,15 @@ def test_people_accompanying_or_signing_in_the_next_sentence_take_part(language,
     events = events_of(text, language, "2025-05-20", persons=persons)
     assert len(events) == 1
     assert "p2" in events[0]["participants"]
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("en", "On Monday in Hue, Assoc.Prof.Dr. Le Thi Mai had a working session with Korean "
+           "doctors."),
+    ("fr", "Lundi à Hué, le Pr.Dr. Le Thi Mai a eu une séance de travail avec des médecins "
+           "coréens."),
+    ("vi", "Hôm thứ Hai tại Huế, PGS.TS. Lê Thị Mai đã có buổi làm việc với các bác sĩ Hàn Quốc."),
+])
+def test_a_weekday_of_the_lead_dates_the_lead_event_in_another_sentence(language, text):
+    events = events_of(text, language, "2025-08-28")
+    assert [(e["type"], e["date"]) for e in events] == [("meeting", "2025-08-25")]

@@ -453,12 +453,14 @@ def _same_day_pattern(language: str) -> re.Pattern:
 def _date_the_lead(context: Context, events: list[Event], dates: list[DateMention],
                    triggers: list[Trigger]) -> None:
     """An undated lead event takes the first free date of the lead paragraph ("On 24th
-    November 2017 in Hanoi, Prof.Dr. X had a courtesy meeting"), split across sentences."""
+    November 2017 in Hanoi, Prof.Dr. X had a courtesy meeting"), split across sentences; a
+    written date goes before a weekday ("On Monday in Hanoi, Prof.Dr. X met ...")."""
     lead_end = _lead_end(context)
     taken = {id(t.date) for t in triggers if t.date is not None}
-    free = [d for d in dates if context.body_start <= d.start < lead_end and not d.relative
+    free = [d for d in dates if context.body_start <= d.start < lead_end
             and id(d) not in taken and re.fullmatch(r"(?:\d{4}|XXXX)-\d{2}-\d{2}", d.edtf)
             and not _on_a_stamp_line(context.text, d)]
+    free.sort(key=lambda d: d.relative)  # stable: written dates first, each in text order
     for event in events:
         if event.date is None and event.trigger.lead and free:
             event.date = free[0]
