@@ -684,3 +684,21 @@ def test_people_accompanying_or_signing_in_the_next_sentence_take_part(language,
 def test_a_weekday_of_the_lead_dates_the_lead_event_in_another_sentence(language, text):
     events = events_of(text, language, "2025-08-28")
     assert [(e["type"], e["date"]) for e in events] == [("meeting", "2025-08-25")]
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("en", "On May 12, a Thai delegation had a working session with the Ministry of Health in "
+           "Hanoi. Leading the Thai delegation was Deputy Minister Somchai Kittipong."),
+    ("en", "On May 12, the two institutes signed a research agreement in Hanoi. Signing the "
+           "document were Doctor Somchai Kittipong and Doctor Pham Thu Ha."),
+    ("fr", "Le 12 mai, une délégation thaïlandaise a eu une séance de travail avec le ministère "
+           "de la Santé à Hanoï. À la tête de la délégation figurait le vice-ministre Somchai "
+           "Kittipong."),
+    ("vi", "Ngày 12/5, đoàn công tác Thái Lan đã có buổi làm việc với Bộ Y tế tại Hà Nội. Dẫn "
+           "đầu đoàn là Thứ trưởng Somchai Kittipong."),
+])
+def test_the_head_of_a_delegation_or_the_signatories_named_next_take_part(language, text):
+    persons = [entity("p", 1, text, "Somchai Kittipong")]
+    events = events_of(text, language, "2025-05-20", persons=persons)
+    assert len(events) == 1
+    assert "p1" in events[0]["participants"]
