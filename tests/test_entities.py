@@ -769,3 +769,25 @@ def test_a_citys_health_service_is_a_body_but_a_hospital_unit_is_not():
     assert org(organizations, "Service de la Santé de Ho Chi Minh-Ville")["country"] == "VN"
     assert org(organizations, "CHU de Nantes")["country"] == "FR"
     assert not any(fold(o["name"]).startswith("service de chirurgie") for o in organizations)
+
+
+# ------------------------------------------------ one international body under several forms
+
+def test_an_international_body_is_one_whatever_its_casing_or_apostrophe():
+    _, _, organizations = extract(
+        "HANOÏ, 5 mai - Le Fonds des Nations Unies pour l'Enfance au Vietnam soutient le "
+        "ministère de la Santé. Le représentant du Fonds des Nations unies pour l’enfance "
+        "(Unicef) a salué le projet. L'UNICEF fournit des vaccins. Le Vietnam coopère.", "fr")
+    unicef = [o for o in organizations if "enfance" in fold(" ".join([o["name"], *o["aliases"]]))
+              or o["name"] == "UNICEF"]
+    assert len(unicef) == 1 and unicef[0]["country"] is None
+    assert len(unicef[0]["mentions"]) == 4
+    assert not any(fold(o["name"]).startswith("fonds des nations") for o in organizations)
+
+
+def test_short_words_of_known_bodies_keep_their_casing():
+    _, _, organizations = extract(
+        "HANOI, May 5 - Who will fund the clinic? The World Health Organization (WHO) said it "
+        "would help the Ministry of Health of Vietnam.", "en")
+    who = org(organizations, "World Health Organization")
+    assert all(m["start"] > 30 for m in who["mentions"])  # the question's "Who" is no body

@@ -823,22 +823,39 @@ def _appositive_orgs(context: Context, tokens_by_sentence: list[list[Token]],
     return found
 
 
+def _known_key(form: str) -> str:
+    return form.replace("’", "'").lower()
+
+
 @cache
 def _known_pattern() -> tuple[re.Pattern, dict[str, dict]]:
-    """One regex (a trie: longest form first) for every name and alias of the well-known bodies."""
+    """One regex (a trie: longest form first) for every name and alias of the well-known bodies,
+    blind to case and to the apostrophe's shape; _known_orgs decides which casings count."""
     by_form: dict[str, dict] = {}
     for entry in lexicon().known:
         for form in [entry["name"], *entry.get("aliases", [])]:
-            by_form.setdefault(form, entry)
-    return re.compile(rf"(?<![\w-])(?:{trie_regex(by_form)})(?![\w-])"), by_form
+            by_form.setdefault(_known_key(form), entry)
+    return re.compile(rf"(?<![\w-])(?:{trie_regex(by_form)})(?![\w-])", re.I), by_form
+
+
+def _known_casing(written: str, entry: dict) -> bool:
+    """"Fonds des Nations Unies pour l'Enfance" and "Unicef" are the listed names written
+    otherwise; a short word ("Who") must be written exactly as listed."""
+    forms = [entry["name"], *entry.get("aliases", [])]
+    if any(written.replace("’", "'") == form.replace("’", "'") for form in forms):
+        return True
+    return written[:1].isupper() and (" " in written or len(written) >= 5)
 
 
 def _known_orgs(context: Context) -> list[OrgMention]:
     pattern, by_form = _known_pattern()
     found = []
-    for match in pattern.finditer(context.text):
-        entry = by_form[match.group()]
-        found.append(OrgMention(match.start(), match.end(), match.group(), entry["kind"],
+    for match in pattern.finditer(context.text.replace("’", "'")):  # offsets stay
+        written = context.text[match.start():match.end()]
+        entry = by_form[_known_key(written)]
+        if not _known_casing(written, entry):
+            continue
+        found.append(OrgMention(match.start(), match.end(), written, entry["kind"],
                                 entry.get("country"), source="known:" + entry["name"],
                                 explicit_country=True))
     return found
@@ -999,9 +1016,10 @@ def _known_country_inside(forms: list[str]) -> str | None:
     national body belongs to that body's country, wherever it sits."""
     pattern, by_form = _known_pattern()
     for form in forms:
-        match = pattern.search(form)
-        if match and by_form[match.group()].get("country"):
-            return by_form[match.group()]["country"]
+        match = pattern.search(form.replace("’", "'"))
+        entry = by_form[_known_key(match.group())] if match else None
+        if entry and _known_casing(match.group(), entry) and entry.get("country"):
+            return entry["country"]
     return None
 
 
