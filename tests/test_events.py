@@ -569,6 +569,9 @@ def test_an_event_told_with_a_dated_one_takes_its_day(language, text):
     ("fr", "Le colloque médical s'est ouvert le 9 juin dans la capitale laotienne Vientiane.",
      "Vientiane"),
     ("vi", "Ngày 9/6, hội thảo y tế đã diễn ra tại thủ đô Viêng Chăn của Lào.", "Viêng Chăn"),
+    ("en", "Nurses of Laos and Cambodia met on June 9 in the Thai capital, Bangkok.", "Bangkok"),
+    ("fr", "Le 9 juin, la ministre a reçu son homologue dans la capitale thaïlandaise, Bangkok.",
+     "Bangkok"),
 ])
 def test_the_capital_named_before_its_city_places_the_event_in_the_city(language, text, place):
     events = events_of(text, language, "2025-06-20")

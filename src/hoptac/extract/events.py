@@ -708,7 +708,7 @@ def _after_preposition(text: str, start: int, prepositions: list[str],
 def _apposition_pattern(language: str) -> re.Pattern:
     """The words that may stand between a place preposition and the city (data/events.json)."""
     phrases = "|".join(sorted(lexicon(language)["place_appositions"], key=len, reverse=True))
-    return re.compile(rf"(?<!\w)(?:{phrases})\s*$", re.I)
+    return re.compile(rf"(?<!\w)(?:{phrases})\s*,?\s*$", re.I)  # "the capital, Hanoi"
 
 
 def _lead_place(context: Context, organizations: list[dict]) -> str | None:
