@@ -705,3 +705,16 @@ def test_the_head_of_a_delegation_or_the_signatories_named_next_take_part(langua
     events = events_of(text, language, "2025-05-20", persons=persons)
     assert len(events) == 1
     assert "p1" in events[0]["participants"]
+
+
+@pytest.mark.parametrize(("language", "text", "place"), [
+    ("en", "From 21 to 23 August, a team of Hue doctors travelled to Argentina.", "Argentina"),
+    ("fr", "Du 21 au 23 août, une équipe de médecins de Hué s'est rendue en Argentine.",
+     "Argentine"),
+    ("fr", "L'équipe de médecins s'est rendue à Luang Prabang du 21 au 23 août.",
+     "Luang Prabang"),
+])
+def test_travelling_somewhere_over_days_is_a_visit(language, text, place):
+    events = events_of(BACKGROUND[language] + text, language, "2025-08-28")
+    assert [(e["type"], e["date"], e["place"]) for e in events] == [
+        ("meeting", "2025-08-21", place)]
