@@ -791,3 +791,19 @@ def test_short_words_of_known_bodies_keep_their_casing():
         "would help the Ministry of Health of Vietnam.", "en")
     who = org(organizations, "World Health Organization")
     assert all(m["start"] > 30 for m in who["mentions"])  # the question's "Who" is no body
+
+
+def test_a_short_form_with_a_nationality_names_that_countrys_one_body_again():
+    _, _, organizations = extract(
+        "HANOÏ, 5 mai - Le vice-ministre vietnamien de la Santé a reçu une délégation du "
+        "ministère des Affaires étrangères et du Commerce de Hongrie. Le ministère hongrois "
+        "accorde 200 bourses. Le Vietnam et la Hongrie coopèrent.", "fr")
+    hungarian = [o for o in organizations if o["country"] == "HU"]
+    assert len(hungarian) == 1 and len(hungarian[0]["mentions"]) == 2
+    _, _, organizations = extract(
+        "HANOI, May 5 - Vietnam's Ministry of Health met the Ministry of Human Capacities of "
+        "Hungary. The Hungarian Ministry promised 200 scholarships. Vietnam and Hungary "
+        "cooperate.", "en")
+    hungarian = [o for o in organizations if o["country"] == "HU"]
+    assert len(hungarian) == 1 and len(hungarian[0]["mentions"]) == 2
+    assert org(organizations, "Ministry of Health")["country"] == "VN"

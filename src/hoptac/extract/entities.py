@@ -1062,11 +1062,28 @@ def _merge_shortened(groups: list[OrgGroup]) -> list[OrgGroup]:
                 group.country, None) and any(
                 fold(m.text).startswith(f"{n} {c} ") for m in g.mentions for n in short
                 for c in ("of", "de", "du", "des", "d'"))), None)
+        if longer is None and all(_nationality_and_head(m.text) for m in group.mentions):
+            longer = _only_body_of(group, groups)
         if longer is None:
             kept.append(group)
         else:
             longer.mentions.extend(group.mentions)
     return kept
+
+
+def _nationality_and_head(text: str) -> bool:
+    """"le ministère hongrois", "the Hungarian Ministry": a head and a nationality, no more."""
+    words = [w for w in fold(re.sub(r"^(?:the|le|la|l['’])\s*", "", text, flags=re.I)).split()
+             if not countries.nationality_code(w)]
+    return len(words) < len(fold(text).split()) and " ".join(words) in lexicon().heads["*"]
+
+
+def _only_body_of(group: OrgGroup, groups: list[OrgGroup]) -> OrgGroup | None:
+    """The one other body of the same country and kind, which a short form names again."""
+    same = [g for g in groups if g is not group and g.country == group.country
+            and group.kind in (g.kind, "other")
+            and not all(_nationality_and_head(m.text) for m in g.mentions)]
+    return same[0] if len(same) == 1 and group.country else None
 
 
 def _group_orgs(mentions: list[OrgMention], host: str) -> list[OrgGroup]:
