@@ -807,3 +807,11 @@ def test_a_short_form_with_a_nationality_names_that_countrys_one_body_again():
     hungarian = [o for o in organizations if o["country"] == "HU"]
     assert len(hungarian) == 1 and len(hungarian[0]["mentions"]) == 2
     assert org(organizations, "Ministry of Health")["country"] == "VN"
+
+
+def test_a_city_in_a_body_name_gives_its_country_whoever_found_it():
+    _, _, organizations = extract(
+        "HANOI, May 5 - Bach Mai Hospital signed a cooperation agreement with Seoul St. Mary's "
+        "Hospital. Korea and Vietnam cooperate. Korea sends experts.", "en")
+    assert org(organizations, "Seoul St. Mary's Hospital")["country"] == "KR"
+    assert org(organizations, "Bach Mai Hospital")["country"] == "VN"

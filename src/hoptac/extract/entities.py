@@ -687,7 +687,7 @@ def _model_orgs(context: Context, taken: list[tuple[int, int]]) -> list[OrgMenti
                 continue  # one capitalised word named once: too often a place or a word
             if _names_an_event(context.text, start, end):
                 continue
-            named = countries.country_mentions(text)
+            named = countries.country_mentions(text) or countries.city_mentions(text)
             kind = "media" if fold(text.split()[-1]) in lexicon().media_words else "other"
             found.append(OrgMention(start, end, text, kind, named[0][2] if named else None,
                                     source="model", explicit_country=bool(named)))
