@@ -815,3 +815,21 @@ def test_a_city_in_a_body_name_gives_its_country_whoever_found_it():
         "Hospital. Korea and Vietnam cooperate. Korea sends experts.", "en")
     assert org(organizations, "Seoul St. Mary's Hospital")["country"] == "KR"
     assert org(organizations, "Bach Mai Hospital")["country"] == "VN"
+
+
+def test_a_title_naming_its_body_by_the_head_alone_ties_the_person_to_that_body():
+    _, persons, organizations = extract(
+        "DAKAR, March 12 - The French Hospital Federation (FHF) held a workshop in Dakar with "
+        "Senegal's Ministry of Health. Zaynab Riet, General Delegate of the Federation, met "
+        "Senegalese Health Minister Ibrahima Sy. Senegal and France strengthen cooperation. "
+        "Senegal hosts the event.", "en")
+    riet = person(persons, "Zaynab Riet")
+    federation = org(organizations, "French Hospital Federation")
+    assert riet["country"] == "FR"
+    assert riet["roles"][0]["organization"] == federation["id"]
+    assert person(persons, "Ibrahima Sy")["country"] == "SN"
+    _, persons, organizations = extract(
+        "DAKAR, 12 mars - La Fédération hospitalière de France a organisé un atelier à Dakar. "
+        "Mme Zaynab Riet, déléguée générale de la Fédération, a rencontré le ministre sénégalais "
+        "de la Santé Ibrahima Sy. Le Sénégal et la France coopèrent. Le Sénégal accueille.", "fr")
+    assert person(persons, "Zaynab Riet")["country"] == "FR"

@@ -2001,7 +2001,8 @@ class EntityFinder:
 
     def _person_dict(self, group: PersonGroup, person_id: str, orgs: list[OrgGroup],
                      org_ids: dict[int, str]) -> dict:
-        roles = self._roles(group, orgs, org_ids)
+        roles = [(r, o or _body_named_by_head(r.title, orgs, org_ids))
+                 for r, o in self._roles(group, orgs, org_ids)]
         country = self._person_country(group, roles, orgs, org_ids)
         roles = [(r, o or _ministry_of(r.title, country, orgs, org_ids)) for r, o in roles]
         aliases = [f for f in group.forms if f != group.name]
@@ -2089,6 +2090,23 @@ def _ministry_of(title: str, country: str | None, orgs: list[OrgGroup],
     domain = match.group(1).split()[0]
     found = [g for g in orgs if g.kind == "ministry" and domain in g.base.split()
              and (country is None or g.country == country)]
+    return org_ids[id(found[0])] if len(found) == 1 else None
+
+
+HEAD_REFERENCE = re.compile(r"(?:\bof\s+the|\bdu|\bde\s+la|\bde\s+l['’])\s*([\w-]+)$", re.I)
+
+
+def _body_named_by_head(title: str, orgs: list[OrgGroup], org_ids: dict[int, str]
+                        ) -> str | None:
+    """"General Delegate of the Federation", "directeur de l'Institut": a title that names its
+    body by its head alone works for the one body of the article with that head."""
+    match = HEAD_REFERENCE.search(title.strip())
+    if not match or not match.group(1)[:1].isupper():
+        return None
+    head = fold(match.group(1))
+    if head not in lexicon().heads["*"]:
+        return None
+    found = [g for g in orgs if any(head in fold(form).split() for form in g.forms)]
     return org_ids[id(found[0])] if len(found) == 1 else None
 
 
