@@ -833,3 +833,21 @@ def test_a_title_naming_its_body_by_the_head_alone_ties_the_person_to_that_body(
         "Mme Zaynab Riet, déléguée générale de la Fédération, a rencontré le ministre sénégalais "
         "de la Santé Ibrahima Sy. Le Sénégal et la France coopèrent. Le Sénégal accueille.", "fr")
     assert person(persons, "Zaynab Riet")["country"] == "FR"
+
+
+def test_a_possessive_title_works_for_the_body_named_just_before():
+    _, persons, organizations = extract(
+        "DAKAR, 12 mars - Une délégation de la Fédération hospitalière de France (FHF), conduite "
+        "par son président Arnaud Robinet, a été reçue par le ministre sénégalais de la Santé "
+        "Ibrahima Sy. Le Sénégal et la France renforcent leur coopération. Le Sénégal "
+        "accueille.", "fr")
+    robinet = person(persons, "Arnaud Robinet")
+    assert robinet["country"] == "FR"
+    assert robinet["roles"][0]["organization"] == \
+        org(organizations, "Fédération hospitalière de France")["id"]
+    assert person(persons, "Ibrahima Sy")["country"] == "SN"
+    _, persons, _ = extract(
+        "DAKAR, March 12 - A delegation of the French Hospital Federation, led by its president "
+        "Arnaud Robinet, met Senegalese Health Minister Ibrahima Sy. Senegal and France "
+        "cooperate. Senegal hosts the event.", "en")
+    assert person(persons, "Arnaud Robinet")["country"] == "FR"

@@ -2001,7 +2001,8 @@ class EntityFinder:
 
     def _person_dict(self, group: PersonGroup, person_id: str, orgs: list[OrgGroup],
                      org_ids: dict[int, str]) -> dict:
-        roles = [(r, o or _body_named_by_head(r.title, orgs, org_ids))
+        roles = [(r, o or _body_named_by_head(r.title, orgs, org_ids)
+                  or _possessor_body(self.context.text, r.start, orgs, org_ids))
                  for r, o in self._roles(group, orgs, org_ids)]
         country = self._person_country(group, roles, orgs, org_ids)
         roles = [(r, o or _ministry_of(r.title, country, orgs, org_ids)) for r, o in roles]
@@ -2108,6 +2109,20 @@ def _body_named_by_head(title: str, orgs: list[OrgGroup], org_ids: dict[int, str
         return None
     found = [g for g in orgs if any(head in fold(form).split() for form in g.forms)]
     return org_ids[id(found[0])] if len(found) == 1 else None
+
+
+POSSESSIVE_BEFORE = re.compile(r"\b(?:son|sa|its)\s+$", re.I)
+
+
+def _possessor_body(text: str, start: int, orgs: list[OrgGroup], org_ids: dict[int, str]
+                    ) -> str | None:
+    """"la Fédération hospitalière de France, conduite par son président X": a title opened by
+    a possessive works for the body named last before it in the same sentence."""
+    if not POSSESSIVE_BEFORE.search(text[max(0, start - 8):start]):
+        return None
+    sentence_start = max(text.rfind(".", 0, start), text.rfind("\n", 0, start))
+    before = [(m.end, g) for g in orgs for m in g.mentions if sentence_start < m.end <= start]
+    return org_ids[id(max(before, key=lambda b: b[0])[1])] if before else None
 
 
 def _known_of(group: OrgGroup) -> dict | None:
