@@ -16,12 +16,13 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from itertools import pairwise
 from pathlib import Path
 
 from hoptac.extract.context import Context
+from hoptac.extract.trie import trie_regex
 
 DATA_FILE = Path(__file__).parent / "data" / "areas.json"
 LANGUAGES = ("en", "fr", "vi")
@@ -44,6 +45,10 @@ class Lexicon:
     context: re.Pattern
     cooperation: re.Pattern
     pair: re.Pattern  # what may join two fields named as a pair ("education and research")
+    # the first word of every phrase of each pattern, and one pattern finding them all: a
+    # pattern none of whose first words opens a word of a sentence cannot match it
+    first_words: dict[tuple[str, str], frozenset[str]] = field(default_factory=dict)
+    first_word_finder: re.Pattern | None = None
 
 
 def normalize(text: str, language: str) -> str:
@@ -105,20 +110,44 @@ def area_codes() -> list[str]:
 def lexicon(language: str) -> Lexicon:
     data = vocabulary()
     strong, weak, acronyms = {}, {}, {}
+    first_words: dict[tuple[str, str], frozenset[str]] = {}
     for code, entry in data["areas"].items():
         exclusions = (entry.get("not_before", {}).get(language, []),
                       entry.get("not_after", {}).get(language, []))
         for table, key in ((strong, "strong"), (weak, "weak")):
-            pattern = phrase_pattern(entry.get(key, {}).get(language, []), language, *exclusions)
+            phrases = entry.get(key, {}).get(language, [])
+            pattern = phrase_pattern(phrases, language, *exclusions)
             if pattern is not None:
                 table[code] = pattern
+                first_words[(key, code)] = frozenset(_first_word(p, language) for p in phrases)
         if entry.get("acronyms"):
             acronyms[code] = re.compile(
                 rf"(?<![\w/-])(?:{'|'.join(map(re.escape, entry['acronyms']))})(?![\w-])")
+    all_first = {w for words in first_words.values() for w in words}
     return Lexicon(strong, weak, acronyms,
                    phrase_pattern(data["context"][language], language),
                    phrase_pattern(data["cooperation_article"][language], language),
-                   _pair_pattern(data["pairing"], language))
+                   _pair_pattern(data["pairing"], language), first_words,
+                   re.compile(rf"(?<!\w)(?:{trie_regex(all_first)})"))
+
+
+def _first_word(phrase: str, language: str) -> str:
+    """The literal start of a phrase's first word ('transfer* ~ technolog*' -> 'transfer')."""
+    for word in phrase.split():
+        if word != "~" and not word.startswith("!"):
+            return normalize(word.rstrip("*"), language).split(" ")[0]
+    return ""
+
+
+def _word_openings(normal: str, lex: Lexicon) -> set[str]:
+    """Every first word of the lexicon that opens a word of `normal` (as a prefix)."""
+    openings = {""}  # a phrase without a literal first word is always tried
+    for match in lex.first_word_finder.finditer(normal):
+        found = match.group()
+        # the finder takes the longest first word at a place; the shorter ones it contains
+        # ('train' in 'training') open that word too
+        openings.update(found[:k] for k in range(1, len(found) + 1))
+    return openings
 
 
 def _pair_pattern(pairing: dict, language: str) -> re.Pattern:
@@ -160,9 +189,12 @@ def read_text(text: str, language: str) -> TextReading:
     cooperation = bool(lex.cooperation.search(normalize(text, language)))
     raw = without_names(text, language)
     normal = normalize(raw, language)
-    spans = sorted((m.start(), m.end(), code, is_strong)
-                   for table, is_strong in ((lex.strong, True), (lex.weak, False))
-                   for code, p in table.items() for m in p.finditer(normal))
+    openings = _word_openings(normal, lex)
+    spans = sorted((m.start(), m.end(), code, key == "strong")
+                   for table, key in ((lex.strong, "strong"), (lex.weak, "weak"))
+                   for code, p in table.items()
+                   if not lex.first_words[(key, code)].isdisjoint(openings)
+                   for m in p.finditer(normal))
     strong = {code for _, _, code, is_strong in spans if is_strong}
     strong |= {code for code, p in lex.acronyms.items() if p.search(raw)}
     weak = {code for _, _, code, is_strong in spans if not is_strong} - strong
