@@ -9,18 +9,22 @@ from pydantic import BaseModel, Field
 
 from hoptac.store import Store
 from hoptac.web import auth, queries
-from hoptac.web.deps import MAX_LIMIT, MAX_QUERY, get_store, get_user
+from hoptac.web.deps import (
+    MAX_LIMIT,
+    MAX_QUERY,
+    Code,
+    Limit,
+    Offset,
+    Text,
+    get_store,
+    get_user,
+)
 from hoptac.web.searching import run_search
 from hoptac.web.tables import table_response
 
 router = APIRouter(prefix="/api", tags=["api"])
 
-# Annotated aliases: FastAPI copies their Query metadata for each parameter
-Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT)]
-Offset = Annotated[int, Query(ge=0)]
 Fmt = Annotated[str, Query(pattern="^(json|csv)$")]
-Code = Annotated[str | None, Query(max_length=8)]
-Text = Annotated[str | None, Query(max_length=MAX_QUERY)]
 StoreDep = Depends(get_store)
 UserDep = Depends(get_user)
 

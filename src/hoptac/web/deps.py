@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Annotated
 from urllib.parse import urlsplit
 
-from fastapi import Depends, Request
+from fastapi import Depends, Query, Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader
@@ -18,6 +19,13 @@ from hoptac.web.queries import country_name, path_segment
 HERE = Path(__file__).parent
 MAX_LIMIT = 500
 MAX_QUERY = 200
+
+# Annotated query parameters shared by the API and the pages (FastAPI copies their metadata
+# for each parameter); the format parameter differs (the pages also serve html)
+Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT)]
+Offset = Annotated[int, Query(ge=0)]
+Code = Annotated[str | None, Query(max_length=8)]
+Text = Annotated[str | None, Query(max_length=MAX_QUERY)]
 
 templates = Jinja2Templates(env=Environment(
     loader=FileSystemLoader(HERE / "templates"), autoescape=True,

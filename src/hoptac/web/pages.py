@@ -20,7 +20,17 @@ from hoptac.web.api import (
     ITEM_COLUMNS,
     REVIEW_COLUMNS,
 )
-from hoptac.web.deps import MAX_LIMIT, MAX_QUERY, get_store, get_user, render, templates
+from hoptac.web.deps import (
+    MAX_LIMIT,
+    Code,
+    Limit,
+    Offset,
+    Text,
+    get_store,
+    get_user,
+    render,
+    templates,
+)
 from hoptac.web.review import apply_correction, revert
 from hoptac.web.searching import run_search
 from hoptac.web.tables import table_response
@@ -32,12 +42,7 @@ EDTF_DAY = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 STAGES = ["proposed", "draft", "under_review", "planned", "signed", "in_force",
           "renewal_planned", "expired"]  # the contract's agreement statuses, in order
 HISTORY_COLUMNS = ["date", "status", "article_id", "evidence_text", "evidence_url", "source"]
-# Annotated aliases: FastAPI copies their Query metadata for each parameter
-Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT)]
-Offset = Annotated[int, Query(ge=0)]
 Fmt = Annotated[str, Query(pattern="^(html|json|csv)$")]
-Code = Annotated[str | None, Query(max_length=8)]
-Text = Annotated[str | None, Query(max_length=MAX_QUERY)]
 UserDep = Depends(get_user)
 StoreDep = Depends(get_store)
 
@@ -143,24 +148,24 @@ def organizations(request: Request, q: Text = None, limit: Limit = PAGE,
                       limit=limit, offset=offset)
 
 
-@router.get("/persons/{item_id}")
-def person(request: Request, item_id: str, format: Fmt = "html", store: Store = StoreDep,
-           user=UserDep):
-    item = _found(queries.entity_detail(store.conn, "person", item_id))
+def _entity_page(request: Request, kind: str, item_id: str, format: str, store: Store, user):
+    item = _found(queries.entity_detail(store.conn, kind, item_id))
     if format != "html":  # the events table
         return table_response(item["events"], EVENT_COLUMNS, format, f"{item_id}-events")
     return render(request, "entity.html", {"e": item, "targets": _targets(store, item, user)},
                   user)
+
+
+@router.get("/persons/{item_id}")
+def person(request: Request, item_id: str, format: Fmt = "html", store: Store = StoreDep,
+           user=UserDep):
+    return _entity_page(request, "person", item_id, format, store, user)
 
 
 @router.get("/organizations/{item_id}")
 def organization(request: Request, item_id: str, format: Fmt = "html", store: Store = StoreDep,
-           user=UserDep):
-    item = _found(queries.entity_detail(store.conn, "organization", item_id))
-    if format != "html":  # the events table
-        return table_response(item["events"], EVENT_COLUMNS, format, f"{item_id}-events")
-    return render(request, "entity.html", {"e": item, "targets": _targets(store, item, user)},
-                  user)
+                 user=UserDep):
+    return _entity_page(request, "organization", item_id, format, store, user)
 
 
 def _targets(store: Store, item: dict, user) -> list[dict]:
